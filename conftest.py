@@ -1,0 +1,26 @@
+"""Suite-wide pytest hooks.
+
+A skipped test is a failure here: Odoo skips its browser tests when Chromium or the
+``websocket-client`` package is missing, and pytest-odoo skips HttpCase tests without an HTTP
+server. A run in which any test was skipped has not tested what it claims, so it fails.
+"""
+
+_SKIPPED = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        _SKIPPED.append((report.nodeid, reason))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _SKIPPED and session.exitstatus == 0:
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _SKIPPED:
+        terminalreporter.section("skipped tests fail the run", sep="!")
+        for nodeid, reason in _SKIPPED:
+            terminalreporter.write_line(f"SKIPPED (counts as a failure): {nodeid}: {reason}")
