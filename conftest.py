@@ -5,7 +5,18 @@ A skipped test is a failure here: Odoo skips its browser tests when Chromium or 
 server. A run in which any test was skipped has not tested what it claims, so it fails.
 """
 
+import logging
+
 _SKIPPED = []
+
+
+def _not_test_framework_import(record):
+    # pytest-odoo imports odoo.tests before it turns Odoo's test mode on, and Odoo then logs an
+    # error "Importing test framework..." with a stack: noise, not a problem of the suite.
+    return not record.getMessage().startswith("Importing test framework")
+
+
+logging.getLogger("odoo.tests.common").addFilter(_not_test_framework_import)
 
 
 def pytest_runtest_logreport(report):
