@@ -50,7 +50,6 @@ class MunicipalOffice(models.Model):
     )
     department_id = fields.Many2one(
         "hr.department",
-        string="Department",
         domain="[('company_id', 'in', (company_id, False))]",
         help="Department of the administration this office belongs to.",
     )
