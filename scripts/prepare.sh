@@ -72,8 +72,11 @@ msq_step_odoo() {
     echo "    downloading the official 18.0 source release: $ODOO_RELEASE_URL"
     mkdir -p "$MSQ_CACHE"
     local archive="$MSQ_CACHE/odoo_18.0.latest.tar.gz" src="$MSQ_CACHE/odoo-18.0-src"
-    if "$PYTHON" -c "import urllib.request, sys; urllib.request.urlretrieve(sys.argv[1], sys.argv[2])" \
-            "$ODOO_RELEASE_URL" "$archive.part" 2>/dev/null; then
+    if "$PYTHON" - "$ODOO_RELEASE_URL" "$archive.part" <<'PY' 2>/dev/null; then
+import shutil, sys, urllib.request
+with urllib.request.urlopen(sys.argv[1], timeout=60) as answer, open(sys.argv[2], "wb") as out:
+    shutil.copyfileobj(answer, out)
+PY
         mv "$archive.part" "$archive"
         rm -rf "$src" && mkdir -p "$src"
         tar -xzf "$archive" -C "$src" --strip-components=1 \
