@@ -217,3 +217,41 @@ max_cron_threads = 0
 without_demo = False
 CFG
 }
+
+# A fresh database with every addon of addons/ installed with demo data, dropped when the
+# calling script exits: `msq_fresh_database PREFIX` sets MSQ_DB, MSQ_WORK and MSQ_ODOO_CONFIG.
+msq_fresh_database() {
+    MSQ_WORK=$(mktemp -d -t "$1.XXXXXX")
+    MSQ_DB="${1}_$(date +%Y%m%d_%H%M%S)_$$"
+    MSQ_ODOO_CONFIG="$MSQ_WORK/odoo.conf"
+    export MSQ_WORK MSQ_DB MSQ_ODOO_CONFIG
+    trap msq_drop_fresh_database EXIT
+    local addons start
+    addons=$(msq_addons)
+    [ -n "$addons" ] || msq_die "no addon found under addons/"
+    msq_write_config "$MSQ_ODOO_CONFIG" "$MSQ_WORK/data"
+    msq_step db "installing $addons into the fresh database $MSQ_DB (with demo data)"
+    start=$(date +%s)
+    "$PYTHON" -m odoo -c "$MSQ_ODOO_CONFIG" -d "$MSQ_DB" -i "$addons" --stop-after-init \
+        --no-http --log-level=warn 2>&1 | tee "$MSQ_WORK/install.log"
+    if grep -qE ' (ERROR|CRITICAL) ' "$MSQ_WORK/install.log"; then
+        msq_die "the installation logged errors (see above)"
+    fi
+    echo "    installed in $(( $(date +%s) - start )) s"
+}
+
+msq_drop_fresh_database() {
+    local rc=$?
+    "$PYTHON" - "$MSQ_DB" <<'PY' || true
+import sys, psycopg2
+conn = psycopg2.connect(dbname="postgres")
+conn.autocommit = True
+with conn.cursor() as cr:
+    cr.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+               [sys.argv[1]])
+    cr.execute('DROP DATABASE IF EXISTS "%s"' % sys.argv[1])
+PY
+    rm -rf "$MSQ_WORK"
+    echo "==> database $MSQ_DB dropped"
+    exit $rc
+}
