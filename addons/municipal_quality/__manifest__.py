@@ -2,8 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Municipal Service Quality",
-    "summary": "Offices, municipal services, administrative regulations and the quality of "
-    "the work of municipal servants",
+    "summary": "Offices, municipal services, administrative regulations, citizen questionnaire, "
+    "satisfaction indicator and monitoring of the regulations",
     "version": "18.0.1.0.0",
     "category": "Services/Municipal Quality",
     "website": "https://github.com/municipal-service-quality/municipal-service-quality",
@@ -12,6 +12,7 @@
     "application": True,
     "installable": True,
     "depends": ["hr", "survey", "portal", "mail"],
+    "external_dependencies": {"python": ["qrcode"]},
     "data": [
         "security/security.xml",
         "security/ir.model.access.csv",
@@ -21,6 +22,18 @@
         "views/municipal_regulation_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
+        "views/survey_survey_views.xml",
+        "views/survey_question_views.xml",
+        "views/survey_user_input_views.xml",
+        "views/survey_templates.xml",
+        "views/portal_templates.xml",
+        "views/municipal_monitoring_views.xml",
+        "views/municipal_monitoring_finding_views.xml",
+        "report/municipal_quality_result_views.xml",
+        "report/municipal_quality_dynamics_views.xml",
+        "report/quality_poster_report.xml",
+        "report/municipal_monitoring_report.xml",
+        "data/survey_quality_data.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -28,6 +41,8 @@
         "demo/municipal_office_demo.xml",
         "demo/municipal_service_demo.xml",
         "demo/municipal_regulation_demo.xml",
+        "demo/survey_demo.xml",
+        "demo/municipal_monitoring_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

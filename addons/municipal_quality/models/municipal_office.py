@@ -7,7 +7,8 @@ class MunicipalOffice(models.Model):
 
     _name = "municipal.office"
     _description = "Municipal Office"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "municipal.quality.link.mixin"]
+    _quality_link_kind = "office"
     _parent_store = True
     _rec_name = "complete_name"
     _order = "complete_name"

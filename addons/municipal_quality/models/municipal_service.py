@@ -6,7 +6,8 @@ class MunicipalService(models.Model):
 
     _name = "municipal.service"
     _description = "Municipal Service"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "municipal.quality.link.mixin"]
+    _quality_link_kind = "service"
     _order = "category_id, code, name"
 
     code = fields.Char(required=True, tracking=True, index=True)

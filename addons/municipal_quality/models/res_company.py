@@ -12,6 +12,18 @@ class ResCompany(models.Model):
         help="Target value of the indicator 'citizens satisfied with the quality of the work of "
         "municipal servants who provide municipal services' (not less than 80%).",
     )
+    quality_survey_id = fields.Many2one(
+        "survey.survey",
+        string="Citizen questionnaire",
+        domain="[('is_quality_survey', '=', True)]",
+        help="Questionnaire opened by the public links and QR posters of the offices, services "
+        "and servants of this company.",
+    )
+    quality_portal_published = fields.Boolean(
+        string="Publish the indicator on the portal",
+        help="Members of the public council read the yearly indicator (without any servant's "
+        "name) on their portal.",
+    )
 
     @api.constrains("quality_target")
     def _check_quality_target(self):

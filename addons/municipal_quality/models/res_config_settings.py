@@ -9,3 +9,7 @@ class ResConfigSettings(models.TransientModel):
         readonly=False,
         digits=(5, 2),
     )
+    quality_survey_id = fields.Many2one(related="company_id.quality_survey_id", readonly=False)
+    quality_portal_published = fields.Boolean(
+        related="company_id.quality_portal_published", readonly=False
+    )

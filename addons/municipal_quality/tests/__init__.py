@@ -2,3 +2,10 @@ from . import test_office
 from . import test_regulation
 from . import test_access
 from . import test_ui
+from . import test_scoring
+from . import test_indicator
+from . import test_survey_tagging
+from . import test_report
+from . import test_public_links
+from . import test_access_quality
+from . import test_monitoring

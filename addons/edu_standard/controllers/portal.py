@@ -1,0 +1,182 @@
+from odoo import fields, http
+from odoo.exceptions import AccessError, MissingError, ValidationError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+from ..models import deadlines
+
+
+class EduComplaintPortal(CustomerPortal):
+    """Parents and pupils file their complaints and follow them; they see nobody else's."""
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "edu_complaint_count" in counters:
+            Complaint = request.env["edu.complaint"]
+            values["edu_complaint_count"] = (
+                Complaint.search_count(self._edu_complaint_domain())
+                if Complaint.has_access("read")
+                else 0
+            )
+        return values
+
+    def _edu_complaint_domain(self):
+        return [("applicant_id", "=", request.env.user.partner_id.id)]
+
+    @http.route(
+        ["/my/edu_complaints", "/my/edu_complaints/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_edu_complaints(self, page=1, **kw):
+        Complaint = request.env["edu.complaint"]
+        domain = self._edu_complaint_domain()
+        total = Complaint.search_count(domain)
+        pager = portal_pager(
+            url="/my/edu_complaints", total=total, page=page, step=self._items_per_page
+        )
+        complaints = Complaint.search(
+            domain,
+            order="date_filed desc, id desc",
+            limit=self._items_per_page,
+            offset=pager["offset"],
+        )
+        request.session["my_edu_complaints_history"] = complaints.ids[:100]
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "complaints": complaints.sudo(),
+                "page_name": "edu_complaint",
+                "pager": pager,
+                "default_url": "/my/edu_complaints",
+            }
+        )
+        return request.render("edu_standard.portal_my_edu_complaints", values)
+
+    @http.route(["/my/edu_complaints/<int:complaint_id>"], type="http", auth="public", website=True)
+    def portal_my_edu_complaint(
+        self, complaint_id, access_token=None, report_type=None, download=False, **kw
+    ):
+        try:
+            complaint_sudo = self._document_check_access(
+                "edu.complaint", complaint_id, access_token=access_token
+            )
+        except (AccessError, MissingError):
+            return request.not_found()
+        if report_type in ("html", "pdf", "text"):
+            if complaint_sudo.state not in ("answered", "closed"):
+                return request.not_found()
+            return self._show_report(
+                model=complaint_sudo,
+                report_type=report_type,
+                report_ref="edu_standard.action_report_complaint_answer",
+                download=download,
+            )
+        values = self._get_page_view_values(
+            complaint_sudo,
+            access_token,
+            {"page_name": "edu_complaint"},
+            "my_edu_complaints_history",
+            False,
+        )
+        values["complaint"] = complaint_sudo
+        return request.render("edu_standard.portal_my_edu_complaint", values)
+
+    def _edu_complaint_form_values(self, **extra):
+        env = request.env
+        return {
+            "page_name": "edu_complaint_new",
+            "organizations": env["edu.organization"].sudo().search([]),
+            "requirements": env["edu.standard.requirement"].sudo().search([]),
+            "levels": env["edu.complaint"]._fields["level"]._description_selection(env),
+            "roles": env["edu.complaint"]._fields["applicant_role"]._description_selection(env),
+            "today": fields.Date.context_today(env.user),
+            "errors": {},
+            "form": {},
+            **extra,
+        }
+
+    @http.route(["/my/edu_complaints/new"], type="http", auth="user", website=True, methods=["GET"])
+    def portal_edu_complaint_new(self, **kw):
+        values = self._prepare_portal_layout_values()
+        values.update(self._edu_complaint_form_values())
+        return request.render("edu_standard.portal_edu_complaint_new", values)
+
+    @http.route(
+        ["/my/edu_complaints/new"], type="http", auth="user", website=True, methods=["POST"]
+    )
+    def portal_edu_complaint_submit(self, **post):
+        env = request.env
+        errors = {}
+        organization = (
+            env["edu.organization"]
+            .sudo()
+            .browse(
+                int(post["organization_id"])
+                if str(post.get("organization_id", "")).isdigit()
+                else 0
+            )
+            .exists()
+        )
+        if not organization or not organization.active:
+            errors["organization_id"] = env._("Choose the organisation.")
+        requirement = (
+            env["edu.standard.requirement"]
+            .sudo()
+            .browse(
+                int(post["requirement_id"]) if str(post.get("requirement_id", "")).isdigit() else 0
+            )
+            .exists()
+        )
+        level = post.get("level")
+        if level not in (deadlines.ORGANIZATION, deadlines.DEPARTMENT):
+            errors["level"] = env._("Choose to whom the complaint is addressed.")
+        role = post.get("applicant_role")
+        if role not in ("pupil", "parent"):
+            errors["applicant_role"] = env._("Say whether you are the pupil or a parent.")
+        description = (post.get("description") or "").strip()
+        if not description:
+            errors["description"] = env._("Describe the violation.")
+        today = fields.Date.context_today(env.user)
+        try:
+            violation_date = fields.Date.to_date(post.get("violation_date") or None)
+        except ValueError:
+            violation_date = None
+        if not violation_date:
+            errors["violation_date"] = env._("Give the day on which you established the violation.")
+        elif violation_date > today:
+            errors["violation_date"] = env._("This day is still to come.")
+        if errors:
+            values = self._prepare_portal_layout_values()
+            values.update(self._edu_complaint_form_values(errors=errors, form=post))
+            return request.render("edu_standard.portal_edu_complaint_new", values)
+        try:
+            complaint = (
+                env["edu.complaint"]
+                .sudo()
+                .create(
+                    {
+                        "applicant_id": env.user.partner_id.id,
+                        "applicant_role": role,
+                        "pupil_name": (post.get("pupil_name") or "").strip() or False,
+                        "portal_user_id": env.user.id,
+                        "organization_id": organization.id,
+                        "requirement_id": requirement.id or False,
+                        "description": description,
+                        "violation_date": violation_date,
+                        "date_filed": today,
+                        "level": level,
+                        "channel": "portal",
+                    }
+                )
+            )
+        except ValidationError as error:
+            values = self._prepare_portal_layout_values()
+            values.update(
+                self._edu_complaint_form_values(errors={"general": str(error)}, form=post)
+            )
+            return request.render("edu_standard.portal_edu_complaint_new", values)
+        return request.redirect(complaint.get_portal_url())

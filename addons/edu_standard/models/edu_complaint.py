@@ -1,0 +1,710 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from . import deadlines
+
+LEVELS = [
+    (deadlines.ORGANIZATION, "Head of the organisation"),
+    (deadlines.DEPARTMENT, "Head of the education department"),
+]
+
+# Grounds of refusal of section 2.6, by level of the complaint
+REFUSAL_GROUNDS = [
+    ("not_standard", "The requirements are not requirements of the Standard"),
+    ("unfounded", "The complaint is unfounded"),
+    ("deadline_missed", "The deadline for filing the complaint was missed"),
+    ("false_information", "The applicant knowingly gave false information"),
+]
+# 2.6.5: the head of the organisation refuses when the requirements do not match the Standard,
+# when the complaint is found unfounded, when the applicant missed the 10-day deadline.
+# 2.6.6: the head of the department does not act on knowingly false information, on a complaint
+# filed later than 30 days, on a content that does not concern the Standard.
+GROUNDS_BY_LEVEL = {
+    deadlines.ORGANIZATION: ("not_standard", "unfounded", "deadline_missed"),
+    deadlines.DEPARTMENT: ("not_standard", "deadline_missed", "false_information"),
+}
+
+# Fields that may still change on an answered or closed complaint
+ANSWERED_WRITABLE_FIELDS = {"overdue_notified", "access_token"}
+OPEN_STATES = ("registered", "investigation")
+# Fields that only the workflow (the buttons) writes
+WORKFLOW_FIELDS = {
+    "state",
+    "outcome",
+    "refusal_ground",
+    "refusal_reason",
+    "answer_date",
+    "escalated_from_id",
+    "escalated_to_id",
+}
+
+
+def _is_mail_field(name):
+    return name.startswith(("message_", "activity_", "website_message"))
+
+
+class EduComplaint(models.Model):
+    """Complaint of a pupil or of a parent about a violation of the Standard (section 2.6)."""
+
+    _name = "edu.complaint"
+    _description = "Complaint about a Violation of the Education Quality Standard"
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "date_filed desc, id desc"
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/", index=True
+    )
+    company_id = fields.Many2one(
+        related="organization_id.company_id", store=True, index=True, precompute=True
+    )
+    applicant_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        index=True,
+        tracking=True,
+        help="Pupil, or parent (legal representative) of the pupil, who files the complaint.",
+    )
+    applicant_role = fields.Selection(
+        [("pupil", "Pupil"), ("parent", "Parent (legal representative)")],
+        string="Applicant is",
+        required=True,
+        default="parent",
+    )
+    pupil_name = fields.Char(
+        string="Pupil", help="The pupil concerned, when a parent files the complaint."
+    )
+    portal_user_id = fields.Many2one(
+        "res.users",
+        string="Filed online by",
+        readonly=True,
+        copy=False,
+        help="Portal user who filed the complaint online.",
+    )
+    organization_id = fields.Many2one(
+        "edu.organization",
+        string="Organisation",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    requirement_id = fields.Many2one(
+        "edu.standard.requirement",
+        string="Requirement of the Standard",
+        tracking=True,
+        help="The requirement of the Standard the applicant says was violated.",
+    )
+    description = fields.Text(
+        string="Complaint", required=True, help="What happened, as the applicant states it."
+    )
+    violation_date = fields.Date(
+        string="Violation established on",
+        required=True,
+        tracking=True,
+        help="Day on which the applicant established the violation of the Standard.",
+    )
+    date_filed = fields.Date(
+        string="Filed on",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+        help="Day of filing; for the education department, the day of the official registration "
+        "of the complaint (section 2.6.6).",
+    )
+    level = fields.Selection(
+        LEVELS,
+        string="Addressed to",
+        required=True,
+        default=deadlines.ORGANIZATION,
+        tracking=True,
+    )
+    channel = fields.Selection(
+        [("oral", "Oral"), ("written", "Written"), ("portal", "Portal")],
+        required=True,
+        default="written",
+    )
+    state = fields.Selection(
+        [
+            ("registered", "Registered"),
+            ("investigation", "Investigation"),
+            ("answered", "Answered"),
+            ("closed", "Closed"),
+        ],
+        required=True,
+        default="registered",
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    responsible_user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        compute="_compute_responsible_user",
+        store=True,
+        readonly=False,
+        tracking=True,
+        domain="[('share', '=', False)]",
+        help="Head of the organisation, or head of the education department, who answers.",
+    )
+    # Deadlines (section 2.6, calendar days)
+    filing_deadline = fields.Date(
+        compute="_compute_deadlines",
+        store=True,
+        help="Last day for filing: 10 days after the violation was established for the head of "
+        "the organisation, 30 days for the head of the education department.",
+    )
+    filed_late = fields.Boolean(
+        compute="_compute_deadlines",
+        store=True,
+        help="Filed after the deadline: the complaint is refused on that ground.",
+    )
+    answer_deadline = fields.Date(
+        compute="_compute_deadlines",
+        store=True,
+        index=True,
+        help="The official answer is due no later than 30 days from the day of filing.",
+    )
+    instruction_date = fields.Date(
+        string="Check instructed on",
+        tracking=True,
+        copy=False,
+        help="Day on which the head of the education department instructed the head of the "
+        "organisation to check the complaint.",
+    )
+    report_deadline = fields.Date(
+        compute="_compute_deadlines",
+        store=True,
+        help="The organisation removes the violations and reports in writing to the education "
+        "department within a month of the instruction.",
+    )
+    report_date = fields.Date(
+        string="Report received on",
+        tracking=True,
+        copy=False,
+        help="Day on which the written report of the organisation reached the department.",
+    )
+    report_text = fields.Html(
+        string="Report of the organisation",
+        copy=False,
+        help="Established and not established facts, the violations removed and the measures "
+        "taken against the employees.",
+    )
+    supervision_notified = fields.Boolean(
+        string="Supervisory body notified",
+        tracking=True,
+        copy=False,
+        help="The head of the education department addressed the state supervisory body in "
+        "education to detect and remove the violations.",
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue",
+        compute="_compute_is_overdue",
+        search="_search_is_overdue",
+        help="Not answered and the answer deadline has passed, or the report of the "
+        "organisation is late.",
+    )
+    overdue_notified = fields.Boolean(copy=False, readonly=True)
+    # Investigation
+    violation_ids = fields.One2many(
+        "edu.complaint.violation", "complaint_id", string="Violations", copy=False
+    )
+    violation_established = fields.Boolean(
+        compute="_compute_violation_established",
+        store=True,
+        help="At least one violation of the Standard was established.",
+    )
+    # Answer
+    outcome = fields.Selection(
+        [("remedied", "Violations remedied"), ("refused", "Refused")],
+        tracking=True,
+        copy=False,
+        readonly=True,
+    )
+    refusal_ground = fields.Selection(REFUSAL_GROUNDS, tracking=True, copy=False, readonly=True)
+    refusal_reason = fields.Text(
+        string="Reasons of the refusal",
+        copy=False,
+        readonly=True,
+        help="The argued reasons given to the applicant.",
+    )
+    answer_date = fields.Date(tracking=True, copy=False, readonly=True)
+    answered_late = fields.Boolean(compute="_compute_answered_late", store=True)
+    answer_text = fields.Html(
+        string="Answer",
+        copy=False,
+        help="Measures taken and any other information for the applicant, printed in the answer "
+        "letter.",
+    )
+    # Escalation to the education department
+    escalated_from_id = fields.Many2one(
+        "edu.complaint", string="Escalated from", readonly=True, copy=False, index=True
+    )
+    escalated_to_id = fields.Many2one(
+        "edu.complaint", string="Escalated to", readonly=True, copy=False
+    )
+
+    _sql_constraints = [
+        ("name_company_uniq", "unique(name, company_id)", "The number of a complaint is unique."),
+    ]
+
+    # ------------------------------------------------------------------ computes
+
+    @api.depends("organization_id", "level")
+    def _compute_responsible_user(self):
+        for complaint in self:
+            if complaint.level == deadlines.DEPARTMENT:
+                user = complaint.company_id.edu_department_user_id
+            else:
+                user = complaint.organization_id.head_user_id
+            complaint.responsible_user_id = user or complaint.responsible_user_id
+
+    @api.depends("level", "violation_date", "date_filed", "instruction_date")
+    def _compute_deadlines(self):
+        for complaint in self:
+            level = complaint.level
+            if level and complaint.violation_date:
+                complaint.filing_deadline = deadlines.filing_deadline(
+                    level, complaint.violation_date
+                )
+            else:
+                complaint.filing_deadline = False
+            complaint.filed_late = bool(
+                level
+                and complaint.violation_date
+                and complaint.date_filed
+                and not deadlines.filed_in_time(
+                    level, complaint.violation_date, complaint.date_filed
+                )
+            )
+            complaint.answer_deadline = (
+                deadlines.answer_deadline(level, complaint.date_filed)
+                if level and complaint.date_filed
+                else False
+            )
+            complaint.report_deadline = (
+                deadlines.report_deadline(complaint.instruction_date)
+                if level == deadlines.DEPARTMENT and complaint.instruction_date
+                else False
+            )
+
+    @api.depends("violation_ids.established")
+    def _compute_violation_established(self):
+        for complaint in self:
+            complaint.violation_established = any(complaint.violation_ids.mapped("established"))
+
+    @api.depends("answer_date", "answer_deadline")
+    def _compute_answered_late(self):
+        for complaint in self:
+            complaint.answered_late = bool(
+                complaint.answer_date
+                and complaint.answer_deadline
+                and complaint.answer_date > complaint.answer_deadline
+            )
+
+    @api.depends("state", "answer_deadline", "report_deadline", "report_date")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for complaint in self:
+            complaint.is_overdue = complaint.state in OPEN_STATES and bool(
+                (complaint.answer_deadline and complaint.answer_deadline < today)
+                or (
+                    complaint.report_deadline
+                    and not complaint.report_date
+                    and complaint.report_deadline < today
+                )
+            )
+
+    def _overdue_domain(self):
+        today = fields.Date.context_today(self)
+        return [
+            ("state", "in", OPEN_STATES),
+            "|",
+            ("answer_deadline", "<", today),
+            "&",
+            ("report_date", "=", False),
+            ("report_deadline", "<", today),
+        ]
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on 'overdue'."))
+        domain = self._overdue_domain()
+        if (operator == "=") == value:
+            return domain
+        return [("id", "not in", self._search(domain))]
+
+    def _compute_access_url(self):
+        result = super()._compute_access_url()
+        for complaint in self:
+            complaint.access_url = f"/my/edu_complaints/{complaint.id}"
+        return result
+
+    # ------------------------------------------------------------------ constraints
+
+    @api.constrains("violation_date", "date_filed", "instruction_date", "report_date")
+    def _check_dates(self):
+        today = fields.Date.context_today(self)
+        for complaint in self:
+            if complaint.violation_date > today:
+                raise ValidationError(
+                    self.env._("A violation cannot be established on a day still to come.")
+                )
+            if complaint.date_filed < complaint.violation_date:
+                raise ValidationError(
+                    self.env._(
+                        "The complaint %(name)s cannot be filed before the violation was "
+                        "established.",
+                        name=complaint.name,
+                    )
+                )
+            if complaint.instruction_date and complaint.instruction_date < complaint.date_filed:
+                raise ValidationError(
+                    self.env._("The check cannot be instructed before the complaint was filed.")
+                )
+            if complaint.report_date and (
+                not complaint.instruction_date or complaint.report_date < complaint.instruction_date
+            ):
+                raise ValidationError(
+                    self.env._("The report of the organisation cannot precede the instruction.")
+                )
+
+    @api.constrains("outcome", "refusal_ground", "refusal_reason", "level", "filed_late")
+    def _check_refusal(self):
+        grounds = dict(self._fields["refusal_ground"]._description_selection(self.env))
+        for complaint in self.filtered(lambda c: c.outcome == "refused"):
+            ground = complaint.refusal_ground
+            if not ground or not (complaint.refusal_reason or "").strip():
+                raise ValidationError(
+                    self.env._("A refusal states its ground and its argued reasons (section 2.6).")
+                )
+            if ground not in GROUNDS_BY_LEVEL[complaint.level]:
+                raise ValidationError(
+                    self.env._(
+                        "'%(ground)s' is not a ground of refusal for a complaint addressed to "
+                        "the %(level)s.",
+                        ground=grounds[ground],
+                        level=dict(complaint._fields["level"]._description_selection(self.env))[
+                            complaint.level
+                        ].lower(),
+                    )
+                )
+            if ground == "deadline_missed" and not complaint.filed_late:
+                raise ValidationError(
+                    self.env._(
+                        "The complaint %(name)s was filed in time (deadline %(deadline)s): it "
+                        "cannot be refused for a missed deadline.",
+                        name=complaint.name,
+                        deadline=complaint.filing_deadline,
+                    )
+                )
+            if ground == "unfounded" and complaint.violation_established:
+                raise ValidationError(
+                    self.env._(
+                        "The investigation established a violation: the complaint %(name)s is not "
+                        "unfounded.",
+                        name=complaint.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------ ORM
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            forced = {
+                name
+                for name in WORKFLOW_FIELDS - {"escalated_from_id"}
+                if vals.get(name) and not (name == "state" and vals[name] == "registered")
+            }
+            if forced and not self.env.context.get("edu_complaint_transition"):
+                raise UserError(
+                    self.env._("A complaint is registered first, then investigated and answered.")
+                )
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("edu.complaint") or "/"
+        complaints = super().create(vals_list)
+        for complaint in complaints:
+            complaint.message_subscribe(partner_ids=complaint.applicant_id.ids)
+            complaint._schedule_answer_activity()
+        return complaints
+
+    def write(self, vals):
+        if not self.env.context.get("edu_complaint_transition"):
+            locked_fields = [
+                name
+                for name in vals
+                if not _is_mail_field(name) and name not in ANSWERED_WRITABLE_FIELDS
+            ]
+            locked = self.filtered(lambda c: c.state in ("answered", "closed"))
+            if locked and locked_fields:
+                raise UserError(
+                    self.env._(
+                        "The complaint %(name)s is answered: it is locked and cannot be changed.",
+                        name=locked[0].name,
+                    )
+                )
+            if set(vals) & WORKFLOW_FIELDS:
+                raise UserError(self.env._("Use the buttons of the complaint to change its stage."))
+        result = super().write(vals)
+        if "responsible_user_id" in vals:
+            for complaint in self.filtered(lambda c: c.state in OPEN_STATES):
+                complaint.activity_reschedule(
+                    ["edu_standard.mail_activity_edu_complaint_answer"],
+                    new_user_id=complaint.responsible_user_id.id,
+                )
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_registered(self):
+        if any(complaint.state != "registered" for complaint in self):
+            raise UserError(self.env._("Only a complaint that is still registered can be deleted."))
+
+    def _transition(self, vals):
+        return self.with_context(edu_complaint_transition=True).write(vals)
+
+    # ------------------------------------------------------------------ activities
+
+    def _schedule_answer_activity(self):
+        self.ensure_one()
+        self.activity_schedule(
+            "edu_standard.mail_activity_edu_complaint_answer",
+            date_deadline=self.answer_deadline,
+            user_id=(self.responsible_user_id or self.env.user).id,
+            note=self.env._(
+                "Answer the complaint no later than %(deadline)s (30 days from filing).",
+                deadline=self.answer_deadline,
+            ),
+        )
+
+    def _schedule_report_activity(self):
+        self.ensure_one()
+        head = self.organization_id.head_user_id or self.responsible_user_id or self.env.user
+        self.activity_schedule(
+            "edu_standard.mail_activity_edu_complaint_report",
+            date_deadline=self.report_deadline,
+            user_id=head.id,
+            note=self.env._(
+                "Check the complaint, remove the violations and report in writing to the "
+                "education department no later than %(deadline)s.",
+                deadline=self.report_deadline,
+            ),
+        )
+
+    # ------------------------------------------------------------------ workflow
+
+    def action_start_investigation(self):
+        today = fields.Date.context_today(self)
+        for complaint in self:
+            if complaint.state != "registered":
+                raise UserError(self.env._("Only a registered complaint can be investigated."))
+            if complaint.filed_late:
+                raise UserError(
+                    self.env._(
+                        "The complaint %(name)s was filed on %(filed)s, after the deadline of "
+                        "%(deadline)s: refuse it on the ground of the missed deadline.",
+                        name=complaint.name,
+                        filed=complaint.date_filed,
+                        deadline=complaint.filing_deadline,
+                    )
+                )
+            vals = {"state": "investigation"}
+            if complaint.level == deadlines.DEPARTMENT and not complaint.instruction_date:
+                vals["instruction_date"] = max(today, complaint.date_filed)
+            complaint._transition(vals)
+            if complaint.level == deadlines.DEPARTMENT:
+                complaint._schedule_report_activity()
+        return True
+
+    def action_receive_report(self):
+        for complaint in self:
+            if complaint.level != deadlines.DEPARTMENT or complaint.state != "investigation":
+                raise UserError(
+                    self.env._(
+                        "Only a complaint under investigation by the education department "
+                        "receives the report of the organisation."
+                    )
+                )
+            complaint.write(
+                {"report_date": complaint.report_date or fields.Date.context_today(self)}
+            )
+            complaint.activity_feedback(
+                ["edu_standard.mail_activity_edu_complaint_report"],
+                feedback=self.env._("Report received."),
+            )
+        return True
+
+    def action_answer_remedied(self):
+        for complaint in self:
+            if complaint.state != "investigation":
+                raise UserError(self.env._("Investigate the complaint before answering it."))
+            established = complaint.violation_ids.filtered("established")
+            if not established:
+                raise UserError(
+                    self.env._(
+                        "No violation of the Standard was established for the complaint "
+                        "%(name)s: refuse it as unfounded instead.",
+                        name=complaint.name,
+                    )
+                )
+            pending = established.filtered(lambda v: not v.remedied)
+            if pending:
+                raise UserError(
+                    self.env._(
+                        "Remedy every established violation before the answer: %(violations)s.",
+                        violations=", ".join(pending.mapped("description")),
+                    )
+                )
+            if complaint.level == deadlines.DEPARTMENT and not complaint.report_date:
+                raise UserError(
+                    self.env._(
+                        "The education department answers once it has received the written "
+                        "report of the organisation."
+                    )
+                )
+            complaint._answer({"outcome": "remedied"})
+        return True
+
+    def _answer(self, vals):
+        self.ensure_one()
+        self._transition(
+            {
+                **vals,
+                "state": "answered",
+                "answer_date": vals.get("answer_date") or fields.Date.context_today(self),
+            }
+        )
+        self.activity_feedback(
+            [
+                "edu_standard.mail_activity_edu_complaint_answer",
+                "edu_standard.mail_activity_edu_complaint_report",
+            ],
+            feedback=self.env._("Complaint answered."),
+        )
+        self._notify_applicant_answer()
+
+    def _notify_applicant_answer(self):
+        """Tell the applicant (a follower) that the official answer is ready."""
+        self.ensure_one()
+        applicant_lang = self.with_context(lang=self.applicant_id.lang or self.env.lang)
+        applicant_lang.message_post(
+            body=applicant_lang.env._(
+                "The official answer to your complaint %(name)s is ready: %(outcome)s. The answer "
+                "letter is available in your customer portal.",
+                name=self.name,
+                outcome=dict(self._fields["outcome"]._description_selection(applicant_lang.env))[
+                    self.outcome
+                ],
+            ),
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=self.applicant_id.ids,
+        )
+
+    def action_refuse(self, ground, reason):
+        """Refuse the complaint on one of the grounds of section 2.6, with the argued reason."""
+        for complaint in self:
+            if complaint.state not in OPEN_STATES:
+                raise UserError(self.env._("Only an open complaint can be refused."))
+            complaint._answer(
+                {"outcome": "refused", "refusal_ground": ground, "refusal_reason": reason}
+            )
+        return True
+
+    def action_open_refuse_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Refuse the complaint"),
+            "res_model": "edu.complaint.refuse",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_complaint_id": self.id},
+        }
+
+    def action_close(self):
+        if any(complaint.state != "answered" for complaint in self):
+            raise UserError(self.env._("Only an answered complaint can be closed."))
+        self._transition({"state": "closed"})
+        return True
+
+    def action_escalate(self, date_filed=None):
+        """The applicant takes the complaint to the head of the education department
+        (section 2.6.3): a new complaint registered with the department."""
+        self.ensure_one()
+        if self.level != deadlines.ORGANIZATION:
+            raise UserError(
+                self.env._(
+                    "Only a complaint addressed to the head of the organisation can be escalated "
+                    "to the education department."
+                )
+            )
+        if self.escalated_to_id:
+            raise UserError(
+                self.env._(
+                    "The complaint %(name)s was already escalated as %(escalated)s.",
+                    name=self.name,
+                    escalated=self.escalated_to_id.name,
+                )
+            )
+        escalated = self.create(
+            {
+                "applicant_id": self.applicant_id.id,
+                "applicant_role": self.applicant_role,
+                "pupil_name": self.pupil_name,
+                "portal_user_id": self.portal_user_id.id,
+                "organization_id": self.organization_id.id,
+                "requirement_id": self.requirement_id.id,
+                "description": self.description,
+                "violation_date": self.violation_date,
+                "date_filed": date_filed or fields.Date.context_today(self),
+                "level": deadlines.DEPARTMENT,
+                "channel": self.channel,
+                "escalated_from_id": self.id,
+            }
+        )
+        self._transition({"escalated_to_id": escalated.id})
+        if self.state == "answered":
+            self._transition({"state": "closed"})
+        self.message_post(
+            body=self.env._(
+                "Escalated to the education department as %(name)s.", name=escalated.name
+            )
+        )
+        return escalated
+
+    def action_escalate_open(self):
+        escalated = self.action_escalate()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "edu.complaint",
+            "res_id": escalated.id,
+            "view_mode": "form",
+        }
+
+    def action_print_answer(self):
+        self.ensure_one()
+        return self.env.ref("edu_standard.action_report_complaint_answer").report_action(self)
+
+    # ------------------------------------------------------------------ cron
+
+    @api.model
+    def _cron_flag_overdue(self):
+        """Alert the head of the education department of each complaint that became overdue."""
+        overdue = self.search(self._overdue_domain() + [("overdue_notified", "=", False)])
+        for complaint in overdue:
+            head = complaint.company_id.edu_department_user_id or complaint.responsible_user_id
+            complaint.activity_schedule(
+                "edu_standard.mail_activity_edu_complaint_overdue",
+                user_id=(head or self.env.ref("base.user_admin")).id,
+                note=self.env._(
+                    "The complaint %(name)s is overdue: answer due on %(deadline)s.",
+                    name=complaint.name,
+                    deadline=complaint.answer_deadline,
+                ),
+            )
+        overdue.write({"overdue_notified": True})
+        return len(overdue)
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Answer %(name)s", name=self.name)

@@ -1,0 +1,74 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class EduComplaintViolation(models.Model):
+    """A violation of the Standard examined by the investigation of a complaint (2.6.5 a-c):
+    the fact, the employee responsible, the disciplinary measure and the remedy."""
+
+    _name = "edu.complaint.violation"
+    _description = "Violation Examined for a Complaint"
+    _order = "complaint_id, sequence, id"
+
+    sequence = fields.Integer(default=10)
+    complaint_id = fields.Many2one("edu.complaint", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(
+        related="complaint_id.company_id", store=True, index=True, precompute=True
+    )
+    requirement_id = fields.Many2one(
+        "edu.standard.requirement", string="Requirement of the Standard"
+    )
+    description = fields.Char(string="Violation", required=True)
+    established = fields.Boolean(
+        default=True, help="The investigation established the fact of the violation."
+    )
+    employee_name = fields.Char(
+        string="Employee responsible", help="Employee of the organisation who committed it."
+    )
+    employee_position = fields.Char(string="Position")
+    disciplinary_measure = fields.Selection(
+        [
+            ("none", "None"),
+            ("remark", "Remark"),
+            ("reprimand", "Reprimand"),
+            ("dismissal", "Dismissal"),
+        ],
+        default="none",
+        help="Disciplinary sanction applied to the employee (Labour Code, article 192).",
+    )
+    measure_note = fields.Char(string="Order / details of the measure")
+    remedy = fields.Text(help="What was done to remove the violation.")
+    remedied = fields.Boolean()
+    remedy_date = fields.Date(string="Remedied on")
+
+    @api.onchange("remedied")
+    def _onchange_remedied(self):
+        if self.remedied and not self.remedy_date:
+            self.remedy_date = fields.Date.context_today(self)
+
+    def _check_complaint_open(self, complaints):
+        locked = complaints.filtered(lambda c: c.state in ("answered", "closed"))
+        if locked:
+            raise UserError(
+                self.env._(
+                    "The complaint %(name)s is answered: its investigation is locked.",
+                    name=locked[0].name,
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        violations = super().create(vals_list)
+        self._check_complaint_open(violations.complaint_id)
+        return violations
+
+    def write(self, vals):
+        self._check_complaint_open(self.complaint_id)
+        result = super().write(vals)
+        if "complaint_id" in vals:
+            self._check_complaint_open(self.complaint_id)
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_open(self):
+        self._check_complaint_open(self.complaint_id)

@@ -1,0 +1,85 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class SurveyUserInput(models.Model):
+    """A citizen's response, tagged with the office, service and servant of the public link."""
+
+    _inherit = "survey.user_input"
+
+    is_quality_response = fields.Boolean(related="survey_id.is_quality_survey")
+    # The indicator and its report filter the responses by completion date.
+    end_datetime = fields.Datetime(index="btree_not_null")
+    office_id = fields.Many2one(
+        "municipal.office",
+        index="btree_not_null",
+        ondelete="restrict",
+        readonly=True,
+    )
+    service_id = fields.Many2one(
+        "municipal.service",
+        string="Municipal service",
+        index="btree_not_null",
+        ondelete="restrict",
+        readonly=True,
+    )
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Servant",
+        index="btree_not_null",
+        ondelete="restrict",
+        readonly=True,
+        help="The municipal servant who served the citizen.",
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        compute="_compute_department_id",
+        store=True,
+        index="btree_not_null",
+        help="Department of the servant, else the one responsible for the service, else the "
+        "department of the office.",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        index=True,
+        readonly=False,
+        precompute=True,
+    )
+
+    @api.depends("employee_id", "service_id", "office_id")
+    def _compute_department_id(self):
+        for answer in self:
+            answer.department_id = (
+                answer.employee_id.department_id
+                or answer.service_id.department_id
+                or answer.office_id.department_id
+            )
+
+    @api.depends("employee_id", "service_id", "office_id")
+    def _compute_company_id(self):
+        for answer in self:
+            answer.company_id = (
+                answer.office_id.company_id
+                or answer.service_id.company_id
+                or answer.employee_id.company_id
+                or answer.company_id
+                or self.env.company
+            )
+
+    @api.constrains("office_id", "service_id", "employee_id")
+    def _check_tags_same_company(self):
+        for answer in self:
+            companies = (
+                answer.office_id.company_id
+                | answer.service_id.company_id
+                | answer.employee_id.company_id
+            )
+            if len(companies) > 1:
+                raise ValidationError(
+                    self.env._(
+                        "The office, the service and the servant of a response must belong to "
+                        "the same company."
+                    )
+                )

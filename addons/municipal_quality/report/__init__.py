@@ -1,0 +1,2 @@
+from . import municipal_quality_result
+from . import municipal_quality_dynamics
