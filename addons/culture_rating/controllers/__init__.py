@@ -1,0 +1,2 @@
+from . import public
+from . import portal

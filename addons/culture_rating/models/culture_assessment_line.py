@@ -1,0 +1,42 @@
+from odoo import fields, models
+
+
+class CultureAssessmentLine(models.Model):
+    """A computed figure of an assessment: an indicator value or a criterion score (0-100).
+
+    Written only by the campaign computation, which sets the denormalised columns (campaign,
+    institution, company, sequence) itself so that a campaign of hundreds of institutions is
+    written in one batch.
+    """
+
+    _name = "culture.assessment.line"
+    _description = "Assessment Score Line"
+    _order = "assessment_id, sequence, id"
+
+    assessment_id = fields.Many2one(
+        "culture.assessment", required=True, ondelete="cascade", index=True
+    )
+    campaign_id = fields.Many2one("culture.campaign", index=True, readonly=True)
+    institution_id = fields.Many2one("culture.institution", index=True, readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    published = fields.Boolean(related="assessment_id.published", store=True)
+    sequence = fields.Integer(readonly=True)
+    criterion_id = fields.Many2one("culture.criterion", required=True, ondelete="restrict")
+    indicator_id = fields.Many2one("culture.indicator", ondelete="restrict")
+    line_type = fields.Selection(
+        [("criterion", "Criterion score"), ("indicator", "Indicator value")],
+        required=True,
+        default="indicator",
+        readonly=True,
+    )
+    value = fields.Float(digits=(5, 2), aggregator="avg", help="Points, 0-100.")
+    weight = fields.Float(related="indicator_id.weight", string="Weight")
+    numerator = fields.Float(
+        digits=(16, 2),
+        aggregator="sum",
+        help="Satisfied respondents, items published or conditions present.",
+    )
+    denominator = fields.Float(
+        digits=(16, 2), aggregator="sum", help="Respondents asked or items required."
+    )
+    no_data = fields.Boolean(help="No respondent or no check: the indicator scores 0.")

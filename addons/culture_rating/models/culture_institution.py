@@ -1,0 +1,80 @@
+from odoo import fields, models
+
+
+class CultureInstitution(models.Model):
+    """A municipal culture institution assessed every year."""
+
+    _name = "culture.institution"
+    _description = "Culture Institution"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "name"
+
+    name = fields.Char(required=True, tracking=True)
+    short_name = fields.Char(help="Name shown in the ranking and on the QR poster.")
+    active = fields.Boolean(default=True, tracking=True)
+    institution_type = fields.Selection(
+        [
+            ("library", "Library"),
+            ("museum", "Museum"),
+            ("house_of_culture", "House of culture / club"),
+            ("arts_school", "Arts school"),
+            ("theatre", "Theatre"),
+            ("park", "Park"),
+            ("other", "Other"),
+        ],
+        string="Type",
+        required=True,
+        default="house_of_culture",
+        tracking=True,
+    )
+    creative = fields.Boolean(
+        string="Creates or shows works of art",
+        help="Organisations that create, perform or show works of art are assessed on the "
+        "openness of information and on the accessibility for people with disabilities only.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    head_name = fields.Char(string="Head", tracking=True, help="Head of the institution.")
+    head_user_id = fields.Many2one(
+        "res.users",
+        string="Head (user)",
+        help="User of the head, to assign the measures of the improvement plans.",
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Address", help="Contact holding the address of the institution."
+    )
+    street = fields.Char(related="partner_id.street", readonly=False)
+    city = fields.Char(related="partner_id.city", readonly=False)
+    website = fields.Char(help="Official website where the institution discloses information.")
+    phone = fields.Char()
+    email = fields.Char()
+    opening_hours = fields.Char()
+    note = fields.Html()
+    assessment_ids = fields.One2many("culture.assessment", "institution_id", string="Assessments")
+    last_assessment_id = fields.Many2one(
+        "culture.assessment", compute="_compute_last_assessment", string="Last published result"
+    )
+
+    _sql_constraints = [
+        ("name_company_uniq", "unique(name, company_id)", "An institution with this name exists."),
+    ]
+
+    def _compute_last_assessment(self):
+        published = self.env["culture.assessment"].search(
+            [("institution_id", "in", self.ids), ("published", "=", True)],
+            order="year desc",
+        )
+        for institution in self:
+            institution.last_assessment_id = published.filtered(
+                lambda a, i=institution: a.institution_id == i
+            )[:1]
+
+    def action_view_assessments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "culture_rating.culture_assessment_action"
+        )
+        action["domain"] = [("institution_id", "=", self.id)]
+        action["context"] = {}
+        return action

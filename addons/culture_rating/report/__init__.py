@@ -1,0 +1,1 @@
+from . import culture_ranking_xlsx

@@ -1,0 +1,55 @@
+# Copyright 2026 Municipal Service Quality contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Municipal Servants' Bonuses",
+    "summary": "Bonus-reduction criteria of municipal servants (Diveevo 133-r), unit reviews "
+    "approved by the head of administration, the head's order and special-task premiums",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources/Municipal Bonuses",
+    "website": "https://github.com/municipal-service-quality/municipal-service-quality",
+    "author": "Municipal Service Quality contributors",
+    "license": "AGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": [
+        "municipal_quality",
+        "hr",
+        "mail",
+        "base_tier_validation",
+        "report_xlsx",
+    ],
+    "data": [
+        "security/security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/municipal_bonus_indicator_data.xml",
+        "data/municipal_special_task_result_data.xml",
+        "data/tier_definition_data.xml",
+        "report/municipal_bonus_review_report.xml",
+        "report/municipal_bonus_order_report.xml",
+        "report/municipal_special_task_report.xml",
+        "wizards/municipal_bonus_reject_wizard_views.xml",
+        "views/hr_job_views.xml",
+        "views/hr_employee_views.xml",
+        "views/municipal_bonus_indicator_views.xml",
+        "views/municipal_bonus_period_views.xml",
+        "views/municipal_bonus_review_views.xml",
+        "views/municipal_bonus_review_line_views.xml",
+        "views/municipal_bonus_finding_views.xml",
+        "views/municipal_bonus_sanction_views.xml",
+        "views/municipal_bonus_order_views.xml",
+        "views/municipal_special_task_kind_views.xml",
+        "views/municipal_special_task_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/hr_demo.xml",
+        "demo/municipal_bonus_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "municipal_bonus/static/tests/tours/*.js",
+        ],
+    },
+}

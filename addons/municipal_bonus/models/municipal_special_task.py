@@ -1,0 +1,222 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from . import scoring
+
+LOCKED_FIELDS_OK = {
+    "message_follower_ids",
+    "message_main_attachment_id",
+    "access_token",
+    "activity_ids",
+    "review_ids",
+}
+
+
+class MunicipalSpecialTask(models.Model):
+    """An especially important and complex task (section 2 of Положение 133-р): its economic
+    effect or other positive result (table of 2.2), its timeliness (2.3), the report on the
+    result (2.4) and the decision on the premium, approved by the head of administration."""
+
+    _name = "municipal.special.task"
+    _description = "Special Task Premium"
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _order = "deadline desc, id desc"
+
+    _state_from = ["reported"]
+    _state_to = ["approved"]
+    _cancel_state = "cancel"
+    _tier_validation_manual_config = True
+
+    name = fields.Char(string="Task", required=True, tracking=True)
+    description = fields.Html()
+    assignee_ids = fields.Many2many("hr.employee", string="Assignees", required=True, tracking=True)
+    department_id = fields.Many2one("hr.department", string="Unit", index=True, tracking=True)
+    issued_by_id = fields.Many2one(
+        "res.users", string="Issued by", default=lambda self: self.env.user, tracking=True
+    )
+    date_assigned = fields.Date(
+        string="Assigned on", default=fields.Date.context_today, tracking=True
+    )
+    deadline = fields.Date(required=True, tracking=True)
+    date_done = fields.Date(string="Completed on", tracking=True)
+    is_timely = fields.Boolean(
+        string="Done in time",
+        compute="_compute_is_timely",
+        store=True,
+        help="Section 2.3: the task is completed by its deadline.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    budget_savings = fields.Monetary(
+        string="Budget savings", tracking=True, help="Real savings of budget funds, in roubles."
+    )
+    additional_revenue = fields.Monetary(
+        string="Additional budget revenue",
+        tracking=True,
+        help="Additional budget revenue received, in roubles.",
+    )
+    economic_effect = fields.Monetary(compute="_compute_economic_effect", store=True)
+    kind_id = fields.Many2one(
+        "municipal.special.task.kind",
+        string="Indicator (table 2.2)",
+        tracking=True,
+        ondelete="restrict",
+    )
+    result_ids = fields.Many2many(
+        "municipal.special.task.result",
+        string="Positive results",
+        domain="[('kind_id', '=', kind_id)]",
+    )
+    result_description = fields.Text(string="Other positive result")
+    report = fields.Html(
+        string="Report on the result",
+        help="Section 2.4: the report on the result of the assignment, presented to the head "
+        "of local self-government for the decision on the premium.",
+    )
+    report_date = fields.Date(string="Reported on", tracking=True, copy=False)
+    report_attachment_ids = fields.Many2many("ir.attachment", string="Report attachments")
+    premium_granted = fields.Boolean(tracking=True)
+    premium_type = fields.Selection(
+        [("amount", "Amount"), ("percent", "Percent of salary")],
+        default="amount",
+        tracking=True,
+    )
+    premium_amount = fields.Monetary(tracking=True)
+    premium_percent = fields.Float(string="Premium (%)", digits=(5, 2), tracking=True)
+    decision_note = fields.Text(string="Decision")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("assigned", "Assigned"),
+            ("reported", "Reported"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
+        required=True,
+        default="draft",
+        tracking=True,
+        copy=False,
+    )
+    approved_by_id = fields.Many2one("res.users", string="Approved by", readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "effect_positive",
+            "CHECK(coalesce(budget_savings, 0) >= 0 AND coalesce(additional_revenue, 0) >= 0)",
+            "Budget savings and additional revenue cannot be negative.",
+        ),
+        (
+            "premium_percent_range",
+            "CHECK(coalesce(premium_percent, 0) >= 0 AND coalesce(premium_percent, 0) <= 100)",
+            "The premium percent is between 0 and 100.",
+        ),
+    ]
+
+    @api.depends("deadline", "date_done")
+    def _compute_is_timely(self):
+        for task in self:
+            task.is_timely = bool(scoring.is_timely(task.deadline, task.date_done))
+
+    @api.depends("budget_savings", "additional_revenue")
+    def _compute_economic_effect(self):
+        for task in self:
+            task.economic_effect = task.budget_savings + task.additional_revenue
+
+    @api.constrains("result_ids", "kind_id")
+    def _check_results(self):
+        for task in self:
+            if task.result_ids.filtered(lambda r, t=task: r.kind_id != t.kind_id):
+                raise ValidationError(
+                    self.env._("The positive results belong to the indicator of the task.")
+                )
+
+    @api.constrains("premium_granted", "premium_type", "premium_amount", "premium_percent")
+    def _check_premium(self):
+        for task in self.filtered("premium_granted"):
+            value = task.premium_amount if task.premium_type == "amount" else (task.premium_percent)
+            if value <= 0:
+                raise ValidationError(
+                    self.env._("A granted premium needs its amount or its percent.")
+                )
+
+    def write(self, vals):
+        if not self.env.context.get("municipal_bonus_transition"):
+            if "state" in vals:
+                raise UserError(
+                    self.env._("The state of a special task changes through its buttons only.")
+                )
+            if set(vals) - LOCKED_FIELDS_OK and self.filtered(
+                lambda t: t.state in ("reported", "approved", "rejected")
+            ):
+                raise UserError(
+                    self.env._(
+                        "The special task is reported: reset it before changing its report "
+                        "or decision."
+                    )
+                )
+        return super().write(vals)
+
+    def _transition(self, vals):
+        return self.with_context(municipal_bonus_transition=True, skip_validation_check=True).write(
+            vals
+        )
+
+    def action_assign(self):
+        if self.filtered(lambda t: t.state != "draft"):
+            raise UserError(self.env._("Only a draft task can be assigned."))
+        self._transition({"state": "assigned"})
+        return True
+
+    def action_report(self):
+        """Present the report on the result (section 2.4) with the proposed decision."""
+        for task in self:
+            if task.state != "assigned":
+                raise UserError(self.env._("Only an assigned task can be reported."))
+            if not task.date_done:
+                raise UserError(self.env._("Set the completion date before reporting."))
+            if not task.report:
+                raise UserError(self.env._("Write the report on the result (section 2.4)."))
+        self._transition({"state": "reported", "report_date": fields.Date.context_today(self)})
+        self.invalidate_recordset(["need_validation"])
+        self.request_validation()
+        return True
+
+    def action_approve(self):
+        if not self.env.user.has_group("municipal_bonus.group_bonus_approver"):
+            raise UserError(self.env._("Only the head of administration decides on premiums."))
+        for task in self:
+            if task.state != "reported" or task.review_ids:
+                raise UserError(
+                    self.env._("A reported task without validation tiers can be approved.")
+                )
+        self._transition({"state": "approved", "approved_by_id": self.env.user.id})
+        return True
+
+    def _validate_tier(self, tiers=False):
+        res = super()._validate_tier(tiers)
+        # need_validation has no dependencies: it still holds its value from before the
+        # tiers were requested
+        self.invalidate_recordset(["need_validation"])
+        if (
+            not self.env.context.get("municipal_bonus_transition")
+            and self.state == "reported"
+            and self.validation_status == "validated"
+        ):
+            self._transition({"state": "approved", "approved_by_id": self.env.user.id})
+        return res
+
+    def _rejected_tier(self, tiers=False):
+        res = super()._rejected_tier(tiers)
+        if self.state == "reported" and self.validation_status == "rejected":
+            self._transition({"state": "rejected"})
+        return res
+
+    def action_reset(self):
+        for task in self:
+            if task.state not in ("reported", "rejected"):
+                raise UserError(self.env._("Only a reported or rejected task can be reset."))
+        self.sudo().review_ids.unlink()
+        self._transition({"state": "assigned"})
+        return True

@@ -1,0 +1,2 @@
+from . import appendix_xlsx
+from . import payroll_xlsx
