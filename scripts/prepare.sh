@@ -9,7 +9,8 @@
 #   2. Odoo 18.0 Community: the one python3 imports; else $ODOO_SRC; else the official source release
 #   3. OCA addons from requirements.txt (odoo-addon-*), which require the `odoo` distribution
 #   4. PostgreSQL: $PGHOST/$PGPORT/$PGUSER/$PGPASSWORD when reachable; else Debian's postgresql
-#   5. Chromium for Odoo's browser tests (only when MSQ_NEED_BROWSER=1)
+#   5. Chromium for Odoo's browser tests (MSQ_NEED_BROWSER=1), wkhtmltopdf for PDF reports
+#      (MSQ_NEED_PDF=1)
 
 MSQ_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export MSQ_ROOT
@@ -162,18 +163,27 @@ msq_chrome() {
     return 1
 }
 
-msq_step_chromium() {
-    msq_step 5/5 "Chromium for browser tests"
-    if [ "${MSQ_NEED_BROWSER:-0}" != 1 ]; then
+msq_step_tools() {
+    msq_step 5/5 "Chromium for browser tests, wkhtmltopdf for PDF reports"
+    if [ "${MSQ_NEED_BROWSER:-0}" = 1 ]; then
+        if ! msq_chrome >/dev/null; then
+            echo "    installing Debian's chromium"
+            msq_apt_install chromium
+        fi
+        msq_chrome >/dev/null || msq_die "no Chromium found after installing it"
+        echo "    ok: $(msq_chrome)"
+    fi
+    # Odoo prints its PDF reports with wkhtmltopdf (tests render the same reports as HTML).
+    if [ "${MSQ_NEED_PDF:-0}" = 1 ]; then
+        if ! command -v wkhtmltopdf >/dev/null; then
+            echo "    installing Debian's wkhtmltopdf"
+            msq_apt_install wkhtmltopdf
+        fi
+        echo "    ok: $(command -v wkhtmltopdf)"
+    fi
+    if [ "${MSQ_NEED_BROWSER:-0}" != 1 ] && [ "${MSQ_NEED_PDF:-0}" != 1 ]; then
         echo "    not needed for this command"
-        return
     fi
-    if ! msq_chrome >/dev/null; then
-        echo "    installing Debian's chromium"
-        msq_apt_install chromium
-    fi
-    msq_chrome >/dev/null || msq_die "no Chromium found after installing it"
-    echo "    ok: $(msq_chrome)"
 }
 
 msq_prepare() {
@@ -181,7 +191,7 @@ msq_prepare() {
     msq_step_odoo
     msq_step_oca
     msq_step_postgres
-    msq_step_chromium
+    msq_step_tools
 }
 
 # The addons of the suite, in dependency order (as Odoo resolves them anyway).

@@ -3,7 +3,7 @@
 # installed with demo data on http://127.0.0.1:8069 (admin / admin), until Ctrl-C.
 set -euo pipefail
 source "$(dirname "$0")/prepare.sh"
-msq_prepare
+MSQ_NEED_PDF=1 msq_prepare
 
 db=${MSQ_DB:-msq_demo}
 port=${MSQ_HTTP_PORT:-8069}
