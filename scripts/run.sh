@@ -12,20 +12,31 @@ mkdir -p "$run_dir"
 MSQ_LOG_LEVEL=${MSQ_LOG_LEVEL:-info} msq_write_config "$run_dir/odoo.conf" "$run_dir/data" "$port"
 addons=$(msq_addons)
 
-exists=$("$PYTHON" - "$db" <<'PY'
+# The addons already installed in the demo database are updated, the others installed.
+installed=$("$PYTHON" - "$db" "$addons" <<'PY'
 import sys, psycopg2
+db, addons = sys.argv[1], sys.argv[2].split(",")
 conn = psycopg2.connect(dbname="postgres")
 with conn.cursor() as cr:
-    cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", [sys.argv[1]])
-    print("yes" if cr.fetchone() else "no")
+    cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db])
+    exists = cr.fetchone()
+conn.close()
+if exists:
+    with psycopg2.connect(dbname=db) as conn, conn.cursor() as cr:
+        cr.execute("SELECT name FROM ir_module_module WHERE state = 'installed' AND name = ANY(%s)",
+                   [addons])
+        print(",".join(sorted(name for name, in cr.fetchall())))
 PY
 )
-if [ "$exists" = yes ]; then
-    msq_step run "updating $addons in the demo database $db"
-    mode=(-u "$addons")
-else
-    msq_step run "creating the demo database $db with $addons and demo data"
-    mode=(-i "$addons")
+missing=$("$PYTHON" -c 'import sys; have = set(filter(None, sys.argv[2].split(","))); print(",".join(a for a in sys.argv[1].split(",") if a not in have))' "$addons" "$installed")
+mode=()
+if [ -n "$installed" ]; then
+    msq_step run "updating $installed in the demo database $db"
+    mode+=(-u "$installed")
+fi
+if [ -n "$missing" ]; then
+    msq_step run "installing $missing with demo data in the demo database $db"
+    mode+=(-i "$missing")
 fi
 msq_step run "serving http://127.0.0.1:$port (admin / admin) - Ctrl-C to stop"
 exec "$PYTHON" -m odoo -c "$run_dir/odoo.conf" -d "$db" --db-filter="^$db\$" "${mode[@]}"
