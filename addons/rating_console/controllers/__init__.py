@@ -1,0 +1,4 @@
+from . import events
+from . import queue
+from . import iot
+from . import public

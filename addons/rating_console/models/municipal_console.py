@@ -1,0 +1,237 @@
+import hashlib
+import hmac
+import secrets
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from ..bridge.bus import MESSAGE_TYPE, bus_channel
+
+DEFAULT_HEARTBEAT_TIMEOUT = 10  # minutes
+
+
+def hash_token(token):
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+class MunicipalConsole(models.Model):
+    """A three-button rating console (Bad / Good / Excellent) attached to a workplace."""
+
+    _name = "municipal.console"
+    _description = "Rating Console"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _rec_name = "serial"
+    _order = "serial"
+
+    serial = fields.Char(string="Serial number", required=True, index=True, tracking=True)
+    active = fields.Boolean(default=True, tracking=True)
+    workplace_id = fields.Many2one(
+        "municipal.workplace", index=True, tracking=True, ondelete="restrict"
+    )
+    office_id = fields.Many2one(related="workplace_id.office_id", store=True, index=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    state = fields.Selection(
+        [
+            ("new", "Not connected"),
+            ("active", "In service"),
+            ("faulty", "Faulty"),
+        ],
+        required=True,
+        default="new",
+        tracking=True,
+        readonly=True,
+    )
+    token_hash = fields.Char(copy=False, index=True, groups="base.group_system", readonly=True)
+    bus_channel = fields.Char(copy=False, groups="base.group_system", readonly=True)
+    token_generated_at = fields.Datetime(copy=False, readonly=True)
+    has_token = fields.Boolean(compute="_compute_has_token")
+    last_heartbeat = fields.Datetime(readonly=True, copy=False)
+    firmware = fields.Char(string="Firmware version", readonly=True, copy=False)
+    fault_ids = fields.One2many("municipal.console.fault", "console_id", string="Fault log")
+    open_fault_count = fields.Integer(compute="_compute_open_fault_count")
+    note = fields.Text()
+
+    _sql_constraints = [
+        ("serial_uniq", "unique(serial)", "The serial number of a console must be unique."),
+        (
+            "workplace_uniq",
+            "unique(workplace_id)",
+            "A workplace has one console; detach the old one first.",
+        ),
+    ]
+
+    @api.depends("token_generated_at")
+    def _compute_has_token(self):
+        for console in self:
+            console.has_token = bool(console.token_generated_at)
+
+    @api.depends("fault_ids.closed_at")
+    def _compute_open_fault_count(self):
+        counts = dict(
+            self.env["municipal.console.fault"]._read_group(
+                [("console_id", "in", self.ids), ("closed_at", "=", False)],
+                ["console_id"],
+                ["__count"],
+            )
+        )
+        for console in self:
+            console.open_fault_count = counts.get(console, 0)
+
+    # -- token ---------------------------------------------------------------------------------
+    def generate_token(self):
+        """Create a new token, store only its hash and return the plain token (shown once)."""
+        self.ensure_one()
+        self.check_access("write")
+        token = secrets.token_urlsafe(32)
+        self.sudo().write(
+            {
+                "token_hash": hash_token(token),
+                "bus_channel": bus_channel(token),
+                "token_generated_at": fields.Datetime.now(),
+            }
+        )
+        self.message_post(body=self.env._("A new access token was generated."))
+        return token
+
+    def action_generate_token(self):
+        self.ensure_one()
+        wizard = self.env["municipal.console.token.wizard"].create(
+            {"console_id": self.id, "token": self.generate_token()}
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Console token"),
+            "res_model": "municipal.console.token.wizard",
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    @api.model
+    def _authenticate(self, serial, token):
+        """The console ``serial`` if ``token`` is its token (constant-time check), else empty."""
+        if not serial or not token or not isinstance(serial, str):
+            return self.browse()
+        console = self.sudo().search([("serial", "=", serial)], limit=1)
+        if not console or not console.token_hash:
+            hash_token(token)  # same work whether the console exists or not
+            return self.browse()
+        if not hmac.compare_digest(console.token_hash, hash_token(token)):
+            return self.browse()
+        return console
+
+    # -- push to the device --------------------------------------------------------------------
+    def _push(self, payload):
+        """Send ``payload`` to the bridge/IoT box of each console over Odoo's bus."""
+        for console in self.sudo():
+            if console.bus_channel:
+                self.env["bus.bus"]._sendone(console.bus_channel, MESSAGE_TYPE, payload)
+
+    # -- heartbeat and faults ------------------------------------------------------------------
+    def _register_heartbeat(self, at, firmware=None):
+        self.ensure_one()
+        vals = {}
+        if not self.last_heartbeat or at > self.last_heartbeat:
+            vals["last_heartbeat"] = at
+            if firmware:
+                vals["firmware"] = firmware
+        if self.state == "new":
+            vals["state"] = "active"
+        if vals:
+            self.write(vals)
+        stale = self.fault_ids.filtered(
+            lambda f: not f.closed_at and f.reason == "no_heartbeat"
+        )
+        if stale:
+            stale._close(at)
+
+    def _open_fault(self, reason, code=None, at=None, event_id=None):
+        """Mark the console faulty, log the fault and give the heads and IT an activity."""
+        self.ensure_one()
+        at = at or fields.Datetime.now()
+        Fault = self.env["municipal.console.fault"]
+        existing = self.fault_ids.filtered(
+            lambda f: not f.closed_at and f.reason == reason and (f.code or "") == (code or "")
+        )
+        if existing:
+            return existing[:1]
+        fault = Fault.create(
+            {
+                "console_id": self.id,
+                "reason": reason,
+                "code": code,
+                "opened_at": at,
+                "event_id": event_id,
+            }
+        )
+        self.state = "faulty"
+        self._schedule_fault_activities(fault)
+        return fault
+
+    def _fault_responsible_users(self):
+        self.ensure_one()
+        users = self.env["res.users"]
+        office = self.office_id
+        while office:
+            if office.manager_id.user_id:
+                users |= office.manager_id.user_id
+                break
+            office = office.parent_id
+        it_group = self.env.ref("rating_console.group_rating_it")
+        users |= it_group.users.filtered(
+            lambda u: self.company_id in u.company_ids and not u.share
+        ) - self.env.ref("base.user_root")
+        return users
+
+    def _schedule_fault_activities(self, fault):
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        for user in self._fault_responsible_users():
+            self.sudo().activity_schedule(
+                activity_type_id=activity_type.id,
+                summary=self.env._("Rating console %(serial)s is faulty", serial=self.serial),
+                note=fault._describe(),
+                user_id=user.id,
+            )
+
+    @api.model
+    def _heartbeat_timeout(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(
+            "rating_console.heartbeat_timeout", DEFAULT_HEARTBEAT_TIMEOUT
+        )
+        try:
+            return max(1, int(value))
+        except (TypeError, ValueError):
+            return DEFAULT_HEARTBEAT_TIMEOUT
+
+    @api.model
+    def _cron_check_heartbeats(self):
+        """Consoles silent for longer than the configured time are marked faulty."""
+        now = fields.Datetime.now()
+        limit = now - timedelta(minutes=self._heartbeat_timeout())
+        silent = self.search(
+            [
+                ("state", "=", "active"),
+                ("workplace_id", "!=", False),
+                ("last_heartbeat", "<", limit),
+            ]
+        )
+        for console in silent:
+            console._open_fault("no_heartbeat", at=now)
+        return silent
+
+    def action_view_faults(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "rating_console.municipal_console_fault_action"
+        )
+        action["domain"] = [("console_id", "=", self.id)]
+        action["context"] = {"default_console_id": self.id}
+        return action
+
+    def write(self, vals):
+        if "token_hash" in vals and not self.env.su:
+            raise AccessError(self.env._("The token is set only by 'Generate token'."))
+        return super().write(vals)

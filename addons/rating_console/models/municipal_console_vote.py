@@ -1,0 +1,253 @@
+import psycopg2
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..bridge.protocol import RATINGS
+
+VALUES = [("bad", "Bad"), ("good", "Good"), ("excellent", "Excellent")]
+_FROM_CONSOLE = "rating_console_vote_from_console"
+_INSERT_VOTES = """
+    INSERT INTO municipal_console_vote
+           (ticket_id, office_id, company_id, category_id, service_id, employee_id,
+            value, rating, pressed_at, event_id, console_id, workplace_id,
+            create_uid, write_uid, create_date, write_date)
+    SELECT u.*, %s, %s, %s, %s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+      FROM unnest(%s::int[], %s::int[], %s::int[], %s::int[], %s::int[], %s::int[],
+                  %s::varchar[], %s::int[], %s::timestamp[], %s::varchar[])
+        AS u(ticket_id, office_id, company_id, category_id, service_id, employee_id,
+             value, rating, pressed_at, event_id)
+    {conflict}
+    RETURNING event_id
+"""
+
+
+class MunicipalConsoleVote(models.Model):
+    """A client's rating pressed on a console (order 2.6, 2.8): stored automatically, never by hand.
+
+    Nobody creates, edits or deletes a vote in the interface or over RPC: the access rights are
+    read-only for every group, and ``create`` accepts only the superuser environment of
+    :meth:`_create_from_console`, used by the event API. ``write`` and ``unlink`` are refused.
+    """
+
+    _name = "municipal.console.vote"
+    _description = "Console Vote"
+    _order = "pressed_at desc, id desc"
+    _rec_name = "ticket_id"
+
+    ticket_id = fields.Many2one(
+        "municipal.queue.ticket", required=True, index=True, ondelete="restrict", readonly=True
+    )
+    console_id = fields.Many2one(
+        "municipal.console", required=True, index=True, ondelete="restrict", readonly=True
+    )
+    workplace_id = fields.Many2one(
+        "municipal.workplace", index=True, ondelete="restrict", readonly=True
+    )
+    office_id = fields.Many2one(
+        "municipal.office", index=True, ondelete="restrict", readonly=True
+    )
+    company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
+    category_id = fields.Many2one(
+        "municipal.service.category", string="Direction", index=True, readonly=True,
+        ondelete="restrict",
+    )
+    service_id = fields.Many2one("municipal.service", readonly=True, ondelete="restrict")
+    employee_id = fields.Many2one(
+        "hr.employee", string="Operator", index=True, readonly=True, ondelete="restrict"
+    )
+    value = fields.Selection(VALUES, required=True, readonly=True)
+    rating = fields.Integer(required=True, readonly=True, aggregator="avg")
+    pressed_at = fields.Datetime(string="Press time", required=True, index=True, readonly=True)
+    event_id = fields.Char(required=True, readonly=True)
+
+    _sql_constraints = [
+        ("ticket_uniq", "unique(ticket_id)", "A ticket is rated once."),
+        ("event_uniq", "unique(event_id)", "A console event is stored once."),
+        ("rating_check", "CHECK(rating IN (1, 3, 5))", "A rating is 1, 3 or 5."),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not (self.env.su and self.env.context.get(_FROM_CONSOLE)):
+            raise AccessError(
+                self.env._(
+                    "Votes are recorded only by the rating consoles; nobody can create a vote "
+                    "by hand (order 2.8, 3.2)."
+                )
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals:
+            raise AccessError(self.env._("A vote recorded by a console cannot be changed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise AccessError(self.env._("A vote recorded by a console cannot be deleted."))
+
+    @api.model
+    def _create_from_console(self, console, ticket, value, pressed_at, event_id):
+        """The only way to record a vote (used by the event API, inside a savepoint)."""
+        if value not in RATINGS:
+            raise UserError(self.env._("Unknown rating value %s.", value))
+        return (
+            self.sudo()
+            .with_context(**{_FROM_CONSOLE: True})
+            .create(
+                {
+                    "ticket_id": ticket.id,
+                    "console_id": console.id,
+                    "workplace_id": ticket.workplace_id.id,
+                    "office_id": ticket.office_id.id,
+                    "company_id": ticket.company_id.id,
+                    "category_id": (ticket.category_id or ticket.service_id.category_id).id,
+                    "service_id": ticket.service_id.id,
+                    "employee_id": ticket.employee_id.id,
+                    "value": value,
+                    "rating": RATINGS[value],
+                    "pressed_at": pressed_at,
+                    "event_id": event_id,
+                }
+            )
+        )
+
+    @api.model
+    def _record_console_votes(self, console, votes):
+        """Record the presses ``votes`` = [(event_id, value, press time)] of ``console``.
+
+        The only write path of the event API: one query finds, for each press, the ticket called
+        or served at the console's workplace at the press time; one INSERT writes the accepted
+        votes, ``ON CONFLICT DO NOTHING`` on the unique ticket and event id (a concurrent retry
+        or a second press for the same ticket in another request). Returns {event_id: outcome},
+        outcome being "accepted", "duplicate" or the reason of the rejection.
+        """
+        self.env.flush_all()  # tickets changed in this transaction must be visible to SQL
+        cr = self.env.cr
+        cr.execute(
+            """
+            SELECT e.ord, t.id, t.number, t.office_id, t.company_id,
+                   COALESCE(t.category_id, s.category_id), t.service_id, t.employee_id,
+                   EXISTS(SELECT 1 FROM municipal_console_vote v WHERE v.ticket_id = t.id)
+              FROM unnest(%s::int[], %s::timestamp[]) AS e(ord, at)
+              LEFT JOIN LATERAL (
+                    SELECT * FROM municipal_queue_ticket t
+                     WHERE t.workplace_id = %s
+                       AND t.called_at <= e.at
+                       AND (t.ended_at IS NULL OR t.ended_at >= e.at)
+                     ORDER BY t.called_at DESC, t.id DESC
+                     LIMIT 1
+                   ) t ON TRUE
+              LEFT JOIN municipal_service s ON s.id = t.service_id
+             ORDER BY e.ord
+            """,
+            [list(range(len(votes))), [at for _e, _v, at in votes], console.workplace_id.id],
+        )
+        outcome, rows, rated = {}, [], set()
+        for (event_id, value, at), found in zip(votes, cr.fetchall(), strict=True):
+            _ord, ticket_id, number, office, company, category, service, employee, voted = found
+            if not ticket_id:
+                outcome[event_id] = "no ticket was called at the workplace at the press time"
+            elif voted or ticket_id in rated:
+                outcome[event_id] = f"ticket {number} is already rated"
+            else:
+                rated.add(ticket_id)
+                rows.append((ticket_id, office, company, category, service, employee, value,
+                             RATINGS[value], at, event_id))
+        if rows:
+            columns = [list(column) for column in zip(*rows, strict=True)]
+            params = [console.id, console.workplace_id.id, self.env.uid, self.env.uid, *columns]
+            try:
+                # fast path: the checks above make a conflict rare (a concurrent request only)
+                with cr.savepoint(flush=False):
+                    cr.execute(_INSERT_VOTES.format(conflict=""), params, log_exceptions=False)
+                    inserted = {row[0] for row in cr.fetchall()}
+            except psycopg2.IntegrityError:
+                cr.execute(_INSERT_VOTES.format(conflict="ON CONFLICT DO NOTHING"), params)
+                inserted = {row[0] for row in cr.fetchall()}
+            missing = [row[-1] for row in rows if row[-1] not in inserted]
+            stored = set()
+            if missing:
+                cr.execute(
+                    "SELECT event_id FROM municipal_console_vote WHERE event_id = ANY(%s)",
+                    [missing],
+                )
+                stored = {row[0] for row in cr.fetchall()}
+            for row in rows:
+                event_id = row[-1]
+                if event_id in inserted:
+                    outcome[event_id] = "accepted"
+                elif event_id in stored:
+                    outcome[event_id] = "duplicate"
+                else:
+                    outcome[event_id] = "the ticket was rated meanwhile"
+            self.invalidate_model()
+            self.env["municipal.queue.ticket"].invalidate_model(["vote_ids", "vote_value"])
+        return outcome
+
+    @api.model
+    def _demo_history(self, workplaces, days=60, seed=2013):
+        """Demo data: tickets served and rated over the last ``days`` days at ``workplaces``."""
+        import random
+        from datetime import datetime, time, timedelta
+
+        rng = random.Random(seed)
+        workplaces = self.env["municipal.workplace"].browse(workplaces).filtered("console_id")
+        today = fields.Date.context_today(self)
+        ticket_vals, plans = [], []
+        for offset in range(days, 0, -1):
+            day = today - timedelta(days=offset)
+            if day.weekday() >= 5:
+                continue
+            for workplace in workplaces:
+                services = self.env["municipal.service"].search(
+                    [("category_id", "in", workplace.category_ids.ids)]
+                )
+                start = datetime.combine(day, time(7, 0))
+                for number in range(rng.randint(3, 7)):
+                    called = start + timedelta(minutes=25 * number + rng.randint(0, 10))
+                    ended = called + timedelta(minutes=rng.randint(5, 20))
+                    no_show = rng.random() < 0.05
+                    service = rng.choice(services) if services else services
+                    ticket_vals.append(
+                        {
+                            "number": f"{workplace.code[-2:]}{number + 1:03d}",
+                            "office_id": workplace.office_id.id,
+                            "ticket_date": day,
+                            "service_id": service.id,
+                            "category_id": service.category_id.id or workplace.category_ids[:1].id,
+                            "workplace_id": workplace.id,
+                            "employee_id": workplace.employee_id.id,
+                            "state": "no_show" if no_show else "done",
+                            "issued_at": called - timedelta(minutes=rng.randint(1, 30)),
+                            "called_at": called,
+                            "started_at": False if no_show else called + timedelta(minutes=1),
+                            "ended_at": ended,
+                        }
+                    )
+                    roll = rng.random()
+                    value = None
+                    if not no_show and roll < 0.8:
+                        value = "excellent" if roll < 0.5 else "good" if roll < 0.72 else "bad"
+                    plans.append((workplace, value, called + timedelta(minutes=3)))
+        tickets = self.env["municipal.queue.ticket"].create(ticket_vals)
+        vote_vals = [
+            {
+                "ticket_id": ticket.id,
+                "console_id": workplace.console_id.id,
+                "workplace_id": workplace.id,
+                "office_id": ticket.office_id.id,
+                "company_id": ticket.company_id.id,
+                "category_id": ticket.category_id.id,
+                "service_id": ticket.service_id.id,
+                "employee_id": ticket.employee_id.id,
+                "value": value,
+                "rating": RATINGS[value],
+                "pressed_at": pressed_at,
+                "event_id": f"demo-{ticket.id}",
+            }
+            for ticket, (workplace, value, pressed_at) in zip(tickets, plans, strict=True)
+            if value
+        ]
+        return self.sudo().with_context(**{_FROM_CONSOLE: True}).create(vote_vals)

@@ -1,0 +1,73 @@
+from datetime import timedelta
+from unittest.mock import patch
+
+from odoo import fields
+from odoo.tests import tagged
+
+from .common import RatingConsoleCase
+
+
+@tagged("post_install", "-at_install")
+class TestFaults(RatingConsoleCase):
+    def _activity_users(self, console):
+        return console.activity_ids.mapped("user_id")
+
+    def test_silent_console_becomes_faulty_and_heads_and_it_are_told(self):
+        self.env["ir.config_parameter"].sudo().set_param("rating_console.heartbeat_timeout", "15")
+        now = fields.Datetime.now()
+        self.console._register_heartbeat(now - timedelta(minutes=16), "1.4.2")
+        self.console_branch._register_heartbeat(now - timedelta(minutes=14), "1.4.2")
+        self.assertEqual(self.console.state, "active")
+        silent = self.env["municipal.console"]._cron_check_heartbeats()
+        self.assertIn(self.console, silent)
+        self.assertNotIn(self.console_branch, silent, "14 minutes < 15 configured")
+        self.assertEqual(self.console.state, "faulty")
+        fault = self.console.fault_ids
+        self.assertEqual((fault.reason, fault.state, fault.workplace_id),
+                         ("no_heartbeat", "open", self.workplace))
+        users = self._activity_users(self.console)
+        self.assertIn(self.head_user, users, "the head of the centre")
+        self.assertIn(self.it_user, users, "the IT department")
+        self.assertNotIn(self.operator_user, users)
+        # the cron runs again: no second fault, no second activity
+        self.env["municipal.console"]._cron_check_heartbeats()
+        self.assertEqual(len(self.console.fault_ids), 1)
+        self.assertEqual(len(self.console.activity_ids), len(users))
+
+    def test_heartbeat_closes_the_silence_fault(self):
+        now = fields.Datetime.now()
+        self.console._register_heartbeat(now - timedelta(hours=1))
+        self.env["municipal.console"]._cron_check_heartbeats()
+        self.assertEqual(self.console.state, "faulty")
+        self.console._register_heartbeat(now)
+        fault = self.console.fault_ids
+        self.assertEqual(fault.state, "closed")
+        self.assertEqual(fault.closed_at, now)
+        self.assertEqual(self.console.state, "active")
+        self.assertFalse(self.console.activity_ids, "the activities are done")
+
+    def test_error_frame_fault_stays_open_until_repaired(self):
+        now = fields.Datetime.now()
+        fault = self.console._open_fault("error", code="E03", at=now)
+        self.console._register_heartbeat(now + timedelta(seconds=5))
+        self.assertEqual(fault.state, "open", "a heartbeat does not repair a reported error")
+        self.assertEqual(self.console.state, "faulty")
+        self.assertEqual(self.console._open_fault("error", code="E03", at=now), fault)
+        fault.with_user(self.it_user).action_close()
+        self.assertEqual(fault.state, "closed")
+        self.assertEqual(self.console.state, "active")
+
+    def test_branch_console_notifies_the_centre_head_when_branch_has_none(self):
+        self.console_branch._open_fault("error", code="E01")
+        self.assertIn(self.head_user, self._activity_users(self.console_branch))
+
+    def test_timeout_setting_is_read_safely(self):
+        params = self.env["ir.config_parameter"].sudo()
+        params.set_param("rating_console.heartbeat_timeout", "not a number")
+        self.assertEqual(self.env["municipal.console"]._heartbeat_timeout(), 10)
+        params.set_param("rating_console.heartbeat_timeout", "3")
+        self.assertEqual(self.env["municipal.console"]._heartbeat_timeout(), 3)
+        with patch.object(type(self.env["municipal.console"]), "_heartbeat_timeout",
+                          return_value=60):
+            self.console._register_heartbeat(fields.Datetime.now() - timedelta(minutes=30))
+            self.assertFalse(self.env["municipal.console"]._cron_check_heartbeats())

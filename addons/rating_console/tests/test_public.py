@@ -1,0 +1,56 @@
+import re
+from datetime import datetime
+
+from odoo.tests import HttpCase, tagged
+
+from .common import RatingConsoleMixin
+
+
+@tagged("post_install", "-at_install")
+class TestPublicPages(RatingConsoleMixin, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_rating_data()
+        now = datetime.now().replace(microsecond=0, day=1, hour=9)
+        cls.vote(cls.served_ticket("P001", now), "excellent")
+        cls.vote(cls.served_ticket("P002", now.replace(hour=10)), "bad")
+
+    def test_results_page_shows_aggregates_without_operator_names(self):
+        response = self.url_open("/rating_console/results")
+        self.assertEqual(response.status_code, 200)
+        page = response.text
+        self.assertIn("Transparent office", page)
+        self.assertIn("Residence registration", page)
+        self.assertIn("50.00", page, "share of Excellent of the centre")
+        self.assertNotIn("Operator One", page)
+        self.assertNotIn("Operator Two", page)
+
+    def test_faulty_console_points_to_the_complaints_book(self):
+        ok = self.url_open(f"/rating_console/workplace/{self.workplace.code}").text
+        self.assertNotIn("o_rating_console_faulty", ok)
+        self.console._open_fault("error", code="E03")
+        page = self.url_open(f"/rating_console/workplace/{self.workplace.code}").text
+        self.assertIn("o_rating_console_faulty", page)
+        self.assertIn(f"/rating_console/book/{self.centre.code}?workplace={self.workplace.code}",
+                      page)
+        self.assertEqual(self.url_open("/rating_console/workplace/NOPE").status_code, 404)
+
+    def test_complaints_book_records_feedback_against_office_and_operator(self):
+        self.console._open_fault("error", code="E03")
+        url = f"/rating_console/book/{self.centre.code}?workplace={self.workplace.code}"
+        form = self.url_open(url).text
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+        post = {"csrf_token": csrf, "workplace": self.workplace.code, "kind": "complaint",
+                "name": "Vasyl", "contact": "+380", "body": "The console did not light up."}
+        empty = self.url_open(url, data=dict(post, body=" "))
+        self.assertIn("is-invalid", empty.text)
+        self.assertFalse(self.env["municipal.complaint"].search([("name", "=", "Vasyl")]))
+        done = self.url_open(url, data=post)
+        self.assertEqual(done.status_code, 200)
+        self.assertIn("o_rating_console_book_thanks", done.text)
+        entry = self.env["municipal.complaint"].search([("name", "=", "Vasyl")])
+        self.assertEqual(entry.office_id, self.centre)
+        self.assertEqual(entry.employee_id, self.operator)
+        self.assertTrue(entry.console_fault)
+        self.assertEqual(entry.body, "The console did not light up.")

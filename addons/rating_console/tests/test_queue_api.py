@@ -1,0 +1,85 @@
+import json
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import RatingConsoleMixin
+
+URL = "/rating_console/v1/queue"
+
+
+@tagged("post_install", "-at_install")
+class TestQueueApi(RatingConsoleMixin, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_rating_data()
+        cls.queue_user = cls.env.ref("rating_console.user_queue_system")
+        cls.key = cls.env["res.users.apikeys"].with_user(cls.queue_user)._generate(
+            None, "queue system", fields.Datetime.now() + timedelta(days=1)
+        )
+        cls.plain_user = new_test_user(cls.env, login="rc_plain", groups="base.group_user")
+        cls.plain_key = cls.env["res.users.apikeys"].with_user(cls.plain_user)._generate(
+            None, "not the queue", fields.Datetime.now() + timedelta(days=1)
+        )
+
+    def post(self, body, key=None):
+        headers = {"Content-Type": "application/json"}
+        if key is not False:
+            headers["Authorization"] = f"Bearer {key or self.key}"
+        raw = body if isinstance(body, str) else json.dumps(body)
+        return self.url_open(URL, data=raw, headers=headers)
+
+    def body(self, action, ticket="Q001", **extra):
+        return {"workplace": self.workplace.code, "action": action, "ticket": ticket, **extra}
+
+    def test_queue_system_drives_a_ticket(self):
+        response = self.post(self.body("call", service="T-RC-01", operator="TRC7002"))
+        self.assertEqual(response.status_code, 200, response.text)
+        self.assertEqual(response.json(), {"ticket": "Q001", "state": "called",
+                                           "workplace": "T-RC-W1"})
+        ticket = self.env["municipal.queue.ticket"].search([("number", "=", "Q001")])
+        self.assertEqual(ticket.service_id, self.service)
+        self.assertEqual(ticket.category_id, self.category)
+        self.assertEqual(ticket.employee_id, self.operator_two, "found by employee barcode")
+        self.assertEqual(ticket.workplace_id, self.workplace)
+        for action, state in (("start", "serving"), ("finish", "done")):
+            response = self.post(self.body(action))
+            self.assertEqual(response.json()["state"], state)
+        # a retry of the last transition is answered, not refused
+        again = self.post(self.body("finish"))
+        self.assertEqual((again.status_code, again.json()["state"]), (200, "done"))
+        self.assertEqual(
+            self.env["municipal.queue.ticket"].search_count([("number", "=", "Q001")]), 1
+        )
+
+    def test_no_show(self):
+        self.post(self.body("call", ticket="Q002"))
+        response = self.post(self.body("no_show", ticket="Q002"))
+        self.assertEqual(response.json()["state"], "no_show")
+
+    def test_errors(self):
+        self.assertEqual(self.post(self.body("call"), key=False).status_code, 401)
+        self.assertEqual(self.post(self.body("call"), key="wrong-key").status_code, 401)
+        self.assertEqual(self.post(self.body("call"), key=self.plain_key).status_code, 403)
+        bad = self.post(self.body("dance"))
+        self.assertEqual(bad.status_code, 400)
+        self.assertIn("'action'", bad.json()["error"])
+        self.assertEqual(self.post("{oops").status_code, 400)
+        unknown = self.post({"workplace": "NOPE", "action": "call", "ticket": "1"})
+        self.assertIn("unknown workplace", unknown.json()["error"])
+        self.assertIn("unknown service", self.post(self.body("call", service="X")).json()["error"])
+        self.assertIn(
+            "unknown operator", self.post(self.body("call", operator="000")).json()["error"]
+        )
+        missing = self.post(self.body("start", ticket="Q404"))
+        self.assertEqual(missing.status_code, 404)
+        self.post(self.body("call", ticket="Q003"))
+        conflict = self.post(self.body("call", ticket="Q004"))
+        self.assertEqual(conflict.status_code, 409)
+        self.assertIn("Q003 is still open", conflict.json()["error"])
+        self.assertFalse(
+            self.env["municipal.queue.ticket"].search([("number", "in", ("Q004", "X"))]),
+            "a refused call leaves no ticket behind",
+        )

@@ -1,0 +1,139 @@
+import io
+from datetime import date
+
+import openpyxl
+
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from odoo.addons.rating_console.models import indicators
+
+from .common import RatingConsoleCase
+
+
+@tagged("post_install", "-at_install")
+class TestReports(RatingConsoleCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # March 2025 at the centre: 10 tickets served, 1 no-show; 8 ratings:
+        # 4 Excellent, 3 Good, 1 Bad.
+        values = ["excellent"] * 4 + ["good"] * 3 + ["bad"] + [None, None]
+        for index, value in enumerate(values):
+            ticket = cls.served_ticket(f"R{index:03d}", cls.utc(2025, 3, 3 + index, 9, 0))
+            if value:
+                cls.vote(ticket, value)
+        cls.served_ticket("R100", cls.utc(2025, 3, 20, 9, 0), state="no_show")
+        # The branch: 4 tickets served, 2 ratings (Good, Bad); and one rating in April.
+        for index, value in enumerate(["good", "bad", None, None]):
+            ticket = cls.served_ticket(
+                f"S{index:03d}", cls.utc(2025, 3, 10 + index, 9, 0), cls.workplace_branch
+            )
+            if value:
+                cls.vote(ticket, value)
+        cls.vote(cls.served_ticket("S100", cls.utc(2025, 4, 1, 9, 0), cls.workplace_branch),
+                 "excellent")
+        cls.env.flush_all()
+        cls.Report = cls.env["municipal.console.report"]
+        cls.march = [("date", ">=", date(2025, 3, 1)), ("date", "<", date(2025, 4, 1)),
+                     ("centre_id", "=", cls.centre.id)]
+
+    def test_indicator_formulas(self):
+        self.assertEqual(indicators.share_excellent(1, 3, 4), 50.0)
+        self.assertEqual(indicators.share_good_or_better(1, 3, 4), 87.5)
+        self.assertEqual(indicators.ratings_per_hundred_served(8, 10), 80.0)
+        self.assertEqual(indicators.share_excellent(0, 0, 0), 0.0)
+        self.assertEqual(indicators.ratings_per_hundred_served(3, 0), 0.0)
+        self.assertEqual(indicators.average_rating(1, 3, 4), 3.75)
+        self.assertEqual(indicators.share_good_or_better(1, 1, 1), 66.67)
+
+    def test_summary_by_office(self):
+        rows = {r["office_id"]: r for r in self.Report._summary(self.march, ["office_id"])}
+        centre = rows[self.centre]
+        self.assertEqual(
+            [centre[k] for k in ("ticket_count", "served_count", "vote_count", "bad_count",
+                                 "good_count", "excellent_count")],
+            [11, 10, 8, 1, 3, 4],
+        )
+        self.assertEqual(centre["excellent_share"], 50.0)
+        self.assertEqual(centre["good_or_better_share"], 87.5)
+        self.assertEqual(centre["votes_per_hundred"], 80.0)
+        branch = rows[self.branch]
+        self.assertEqual((branch["vote_count"], branch["served_count"]), (2, 4))
+        self.assertEqual(branch["good_or_better_share"], 50.0)
+        self.assertEqual(branch["votes_per_hundred"], 50.0)
+
+    def test_whole_centre_and_periods(self):
+        total = self.Report._summary(self.march, ["centre_id"])
+        self.assertEqual(len(total), 1)
+        self.assertEqual(total[0]["vote_count"], 10)
+        self.assertEqual(total[0]["served_count"], 14)
+        self.assertEqual(total[0]["excellent_share"], 40.0)
+        self.assertEqual(total[0]["good_or_better_share"], 80.0)
+        self.assertAlmostEqual(total[0]["votes_per_hundred"], 71.43)
+        domain = [("centre_id", "=", self.centre.id), ("date", ">=", date(2025, 1, 1))]
+        by_month = self.Report._summary(domain, ["date:month"])
+        self.assertEqual([r["vote_count"] for r in by_month], [10, 1])
+        by_quarter = self.Report._summary(domain, ["date:quarter"])
+        self.assertEqual([r["vote_count"] for r in by_quarter], [10, 1])
+        by_year = self.Report._summary(domain, ["date:year"])
+        self.assertEqual(by_year[0]["excellent_share"], round(100 * 5 / 11, 2))
+        by_day = self.Report._summary(self.march, ["date:day"])
+        self.assertEqual(len(by_day), 12)
+        by_week = self.Report._summary(self.march, ["date:week"])
+        self.assertEqual(sum(r["vote_count"] for r in by_week), 10)
+
+    def test_by_operator_and_direction(self):
+        rows = {r["employee_id"]: r for r in self.Report._summary(self.march, ["employee_id"])}
+        self.assertEqual(rows[self.operator]["excellent_share"], 50.0)
+        self.assertEqual(rows[self.operator_two]["excellent_share"], 0.0)
+        by_direction = self.Report._summary(self.march, ["category_id"])
+        self.assertEqual([r["category_id"] for r in by_direction], [self.category])
+
+    def test_pivot_read_group_computes_shares_from_sums(self):
+        groups = self.Report.read_group(
+            self.march, ["excellent_share:sum", "vote_count:sum", "votes_per_hundred"],
+            ["office_id"],
+        )
+        by_office = {g["office_id"][0]: g for g in groups}
+        self.assertEqual(by_office[self.centre.id]["excellent_share"], 50.0)
+        self.assertEqual(by_office[self.centre.id]["votes_per_hundred"], 80.0)
+        self.assertEqual(by_office[self.branch.id]["excellent_share"], 0.0)
+        plain = self.Report.read_group(self.march, ["vote_count:sum"], ["office_id"])
+        self.assertEqual(sum(g["vote_count"] for g in plain), 10)
+
+    def test_monthly_pdf_and_xlsx(self):
+        wizard = self.env["municipal.console.monthly.wizard"].create(
+            {"centre_id": self.centre.id, "month": date(2025, 3, 15)}
+        )
+        data = wizard._report_data()
+        self.assertEqual(data["total"]["vote_count"], 10)
+        self.assertEqual([r["office_id"] for r in data["by_office"]].count(self.branch), 1)
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "rating_console.report_monthly", wizard.ids
+        )[0].decode()
+        self.assertIn("Cherry branch", html)
+        self.assertIn("87.50", html)
+        self.assertIn("4.8", html)
+        content, kind = self.env["ir.actions.report"]._render(
+            "rating_console.report_monthly_xlsx", wizard.ids
+        )
+        self.assertEqual(kind, "xlsx")
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
+        self.assertIn("Transparent office / Cherry branch", cells)
+        self.assertIn(87.5, cells)
+
+    def test_results_are_refused_as_grounds_for_a_sanction(self):
+        Request = self.env["municipal.rating.request"]
+        vals = {"name": "Head of HR", "date_from": date(2025, 3, 1), "date_to": date(2025, 3, 31),
+                "employee_id": self.operator.id}
+        bonus = Request.create(dict(vals, purpose="bonus"))
+        bonus.action_answer()
+        self.assertEqual(bonus.state, "answered")
+        with self.assertRaisesText(ValidationError, "section 4.8"):
+            Request.create(dict(vals, purpose="disciplinary"))
+        with self.assertRaisesText(ValidationError, "disciplinary"):
+            bonus.write({"purpose": "disciplinary"})
+        self.assertTrue(indicators.usage_refused("disciplinary"))
+        self.assertFalse(indicators.usage_refused("bonus"))
