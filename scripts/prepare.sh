@@ -118,6 +118,7 @@ msq_step_postgres() {
         return
     fi
     [ -n "${PGHOST:-}" ] && echo "    \$PGHOST=$PGHOST is not reachable: using a local PostgreSQL instead"
+    unset PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE
     if ! command -v pg_lsclusters >/dev/null; then
         echo "    installing Debian's postgresql"
         msq_apt_install postgresql
