@@ -1,0 +1,2 @@
+from . import municipal_bonus_review_line
+from . import municipal_bonus_finding
