@@ -40,13 +40,14 @@ class MunicipalBonusReviewLine(models.Model):
         the monitoring report is read as superuser, restricted to the servants of the lines.
         """
         by_period = {}
-        for line in self:
+        # An employee reads their own line but not the review nor the servants' records.
+        for line in self.sudo():
             by_period.setdefault(line.review_id.period_id, []).append(line.id)
         Report = self.env["municipal.console.report"].sudo()
         for period, line_ids in by_period.items():
             lines = self.browse(line_ids)
             rows = {}
-            employees = lines.employee_id
+            employees = lines.sudo().employee_id
             if period and employees:
                 domain = [
                     ("employee_id", "in", employees.ids),
@@ -58,7 +59,7 @@ class MunicipalBonusReviewLine(models.Model):
                     for row in Report._summary(domain, ["employee_id"])
                 }
             for line in lines:
-                row = rows.get(line.employee_id.id, {})
+                row = rows.get(line.sudo().employee_id.id, {})
                 line.console_vote_count = row.get("vote_count", 0)
                 line.console_bad_count = row.get("bad_count", 0)
                 line.console_good_count = row.get("good_count", 0)

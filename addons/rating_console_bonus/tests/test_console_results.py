@@ -89,6 +89,15 @@ class TestConsoleResults(RatingConsoleMixin, MunicipalBonusCase):
         self.assertEqual(line.console_vote_count, 4)
         self.assertEqual(line.console_excellent_share, 50.0)
 
+    def test_visible_to_the_servant_on_the_own_approved_line(self):
+        """The servant, who reads the own line ("My bonus") but neither the review nor the
+        console records, reads the own figures."""
+        self.review.action_submit()
+        self.review.with_user(self.user_chief).validate_tier()
+        line = self._line(self.servant).with_user(self.user_servant)
+        self.env.invalidate_all()
+        self.assertEqual(self._results(line), [4, 1, 1, 2, 50.0, 75.0])
+
     def test_one_query_for_all_lines(self):
         def queries_to_read(review):
             self.env.invalidate_all()
