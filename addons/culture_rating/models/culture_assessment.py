@@ -1,8 +1,9 @@
 import uuid
-from urllib.parse import urlencode
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+
+from odoo.addons.municipal_quality.models.municipal_quality_link_mixin import qr_png_base64
 
 SCORE_FIELDS = {"total", "rank", "response_count", "no_responses", "checklist_missing"}
 HEAD_FIELDS = {"head_conclusion", "head_note"}
@@ -37,7 +38,7 @@ class CultureAssessment(models.Model):
         help="Secret of the institution's questionnaire link and QR code.",
     )
     survey_url = fields.Char(compute="_compute_survey_url", string="Questionnaire link")
-    survey_qr_src = fields.Char(compute="_compute_survey_url", string="QR code image")
+    survey_qr_src = fields.Char(compute="_compute_survey_qr_src", string="QR code image")
     line_ids = fields.One2many("culture.assessment.line", "assessment_id", string="Scores")
     criterion_line_ids = fields.One2many(
         "culture.assessment.line",
@@ -100,6 +101,15 @@ class CultureAssessment(models.Model):
         for assessment in self:
             assessment.display_name = f"{assessment.institution_id.name} ({assessment.year})"
 
+    @api.depends("survey_url")
+    def _compute_survey_qr_src(self):
+        for assessment in self:
+            assessment.survey_qr_src = (
+                "data:image/png;base64," + qr_png_base64(assessment.survey_url)
+                if assessment.survey_url
+                else False
+            )
+
     @api.depends("access_token", "campaign_id")
     def _compute_survey_url(self):
         base = self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
@@ -107,19 +117,6 @@ class CultureAssessment(models.Model):
             assessment.survey_url = (
                 f"{base}/culture/q/{assessment.campaign_id.id}/{assessment.access_token}"
                 if assessment.campaign_id and assessment.access_token
-                else False
-            )
-            assessment.survey_qr_src = (
-                "/report/barcode/?"
-                + urlencode(
-                    {
-                        "barcode_type": "QR",
-                        "value": assessment.survey_url,
-                        "width": 400,
-                        "height": 400,
-                    }
-                )
-                if assessment.survey_url
                 else False
             )
 

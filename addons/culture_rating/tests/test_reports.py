@@ -35,4 +35,4 @@ class TestReports(CultureRatingCase):
         html = html.decode()
         self.assertIn("T Library A", html)
         self.assertIn(assessment.access_token, html)
-        self.assertIn("/report/barcode", html)
+        self.assertIn("data:image/png;base64,", html)

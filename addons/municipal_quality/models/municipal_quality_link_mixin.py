@@ -17,6 +17,20 @@ LINK_SCOPE = "municipal_quality.survey_link"
 SIGNATURE_LENGTH = 24
 
 
+
+def qr_png_base64(value, box_size=12, border=2):
+    """PNG of the QR code of ``value``, base64-encoded, for posters (also used by other addons).
+
+    qrcode + Pillow, both Odoo requirements: no dependency on reportlab's renderPM backend, which
+    Odoo's /report/barcode route needs for PNGs and which a source install may lack.
+    """
+    image = qrcode.make(
+        value, error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=box_size, border=border
+    )
+    stream = io.BytesIO()
+    image.save(stream, format="PNG")
+    return base64.b64encode(stream.getvalue()).decode()
+
 class MunicipalQualityLinkMixin(models.AbstractModel):
     """A public link (and its QR poster) to the citizen questionnaire naming this record.
 
@@ -66,16 +80,7 @@ class MunicipalQualityLinkMixin(models.AbstractModel):
     def _quality_qr_code(self):
         """PNG of the QR code of the link, base64-encoded for the poster."""
         self.ensure_one()
-        # qrcode + Pillow (both Odoo requirements): no dependency on a reportlab renderer
-        image = qrcode.make(
-            self.quality_survey_url,
-            error_correction=qrcode.constants.ERROR_CORRECT_M,
-            box_size=12,
-            border=2,
-        )
-        stream = io.BytesIO()
-        image.save(stream, format="PNG")
-        return base64.b64encode(stream.getvalue()).decode()
+        return qr_png_base64(self.quality_survey_url)
 
     def action_print_quality_poster(self):
         """The printable poster (PDF) with the QR code of the link."""
