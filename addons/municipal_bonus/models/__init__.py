@@ -9,6 +9,7 @@ from . import hr_department
 from . import municipal_bonus_indicator
 from . import municipal_bonus_period
 from . import municipal_bonus_sanction
+from . import municipal_bonus_tier_mixin
 from . import municipal_bonus_review
 from . import municipal_bonus_review_line
 from . import municipal_bonus_finding

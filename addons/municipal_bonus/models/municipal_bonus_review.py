@@ -21,14 +21,12 @@ class MunicipalBonusReview(models.Model):
 
     _name = "municipal.bonus.review"
     _description = "Bonus Review"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "municipal.bonus.tier.mixin"]
     _order = "period_id desc, department_id, id"
 
     # base_tier_validation: reviews wait for validation once submitted
     _state_from = ["submitted"]
     _state_to = ["approved"]
-    _cancel_state = "cancel"  # no such state: a rejected review keeps its tier history
-    _tier_validation_manual_config = True
 
     name = fields.Char(compute="_compute_name", store=True)
     review_kind = fields.Selection(
@@ -257,11 +255,6 @@ class MunicipalBonusReview(models.Model):
                         vals.get("preparer_user_id"),
                     )
         return super().write(vals)
-
-    def _transition(self, vals):
-        return self.with_context(municipal_bonus_transition=True, skip_validation_check=True).write(
-            vals
-        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -527,27 +520,14 @@ class MunicipalBonusReview(models.Model):
         self._approve()
         return True
 
-    def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers)
-        # need_validation has no dependencies: it still holds its value from before the
-        # tiers were requested
-        self.invalidate_recordset(["need_validation"])
-        if (
-            not self.env.context.get("municipal_bonus_transition")
-            and self.state == "submitted"
-            and self.validation_status == "validated"
-        ):
-            self._approve()
-        return res
+    def _on_tiers_validated(self):
+        self._approve()
 
-    def _rejected_tier(self, tiers=False):
-        res = super()._rejected_tier(tiers)
-        if self.state == "submitted" and self.validation_status == "rejected":
-            reasons = self.review_ids.filtered(lambda r: r.status == "rejected").mapped("comment")
-            self._transition(
-                {"state": "rejected", "rejection_reason": "\n".join(r for r in reasons if r)}
-            )
-        return res
+    def _on_tiers_rejected(self):
+        reasons = self.review_ids.filtered(lambda r: r.status == "rejected").mapped("comment")
+        self._transition(
+            {"state": "rejected", "rejection_reason": "\n".join(r for r in reasons if r)}
+        )
 
     def action_reject(self, reason):
         """Reject with a reason: the reviewer's pending tiers are rejected, or, without tiers,

@@ -19,13 +19,11 @@ class MunicipalSpecialTask(models.Model):
 
     _name = "municipal.special.task"
     _description = "Special Task Premium"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "municipal.bonus.tier.mixin"]
     _order = "deadline desc, id desc"
 
     _state_from = ["reported"]
     _state_to = ["approved"]
-    _cancel_state = "cancel"
-    _tier_validation_manual_config = True
 
     name = fields.Char(string="Task", required=True, tracking=True)
     description = fields.Html()
@@ -158,11 +156,6 @@ class MunicipalSpecialTask(models.Model):
                 )
         return super().write(vals)
 
-    def _transition(self, vals):
-        return self.with_context(municipal_bonus_transition=True, skip_validation_check=True).write(
-            vals
-        )
-
     def action_assign(self):
         if self.filtered(lambda t: t.state != "draft"):
             raise UserError(self.env._("Only a draft task can be assigned."))
@@ -194,24 +187,11 @@ class MunicipalSpecialTask(models.Model):
         self._transition({"state": "approved", "approved_by_id": self.env.user.id})
         return True
 
-    def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers)
-        # need_validation has no dependencies: it still holds its value from before the
-        # tiers were requested
-        self.invalidate_recordset(["need_validation"])
-        if (
-            not self.env.context.get("municipal_bonus_transition")
-            and self.state == "reported"
-            and self.validation_status == "validated"
-        ):
-            self._transition({"state": "approved", "approved_by_id": self.env.user.id})
-        return res
+    def _on_tiers_validated(self):
+        self._transition({"state": "approved", "approved_by_id": self.env.user.id})
 
-    def _rejected_tier(self, tiers=False):
-        res = super()._rejected_tier(tiers)
-        if self.state == "reported" and self.validation_status == "rejected":
-            self._transition({"state": "rejected"})
-        return res
+    def _on_tiers_rejected(self):
+        self._transition({"state": "rejected"})
 
     def action_reset(self):
         for task in self:
