@@ -3,7 +3,7 @@ import hmac
 import secrets
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
 
 from ..bridge.bus import MESSAGE_TYPE, bus_channel
@@ -112,16 +112,37 @@ class MunicipalConsole(models.Model):
 
     @api.model
     def _authenticate(self, serial, token):
-        """The console ``serial`` if ``token`` is its token (constant-time check), else empty."""
+        """The console ``serial`` if ``token`` is its token (constant-time check), else empty.
+
+        Called on every request of the event API: the credentials come from a registry cache
+        (:meth:`_credentials`), so that a vote costs no query to authenticate.
+        """
         if not serial or not token or not isinstance(serial, str):
             return self.browse()
-        console = self.sudo().search([("serial", "=", serial)], limit=1)
-        if not console or not console.token_hash:
-            hash_token(token)  # same work whether the console exists or not
+        console_id, stored_hash = self._credentials(serial)
+        presented = hash_token(token)  # same work whether the console exists or not
+        if not stored_hash or not hmac.compare_digest(stored_hash, presented):
             return self.browse()
-        if not hmac.compare_digest(console.token_hash, hash_token(token)):
-            return self.browse()
-        return console
+        return self.browse(console_id)
+
+    @api.model
+    @tools.ormcache("serial")
+    def _credentials(self, serial):
+        """(id, token hash) of the active console ``serial``, or (None, None).
+
+        Cached in the registry; every change of a serial number, token or active flag, and every
+        new or deleted console, clears the cache (:meth:`_clear_credentials`) in every worker.
+        """
+        self.flush_model(["serial", "token_hash", "active"])
+        self.env.cr.execute(
+            "SELECT id, token_hash FROM municipal_console WHERE serial = %s AND active",
+            [serial],
+        )
+        row = self.env.cr.fetchone()
+        return tuple(row) if row else (None, None)
+
+    def _clear_credentials(self):
+        self.env.registry.clear_cache()
 
     # -- push to the device --------------------------------------------------------------------
     def _push(self, payload):
@@ -231,7 +252,21 @@ class MunicipalConsole(models.Model):
         action["context"] = {"default_console_id": self.id}
         return action
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        consoles = super().create(vals_list)
+        self._clear_credentials()  # a serial number may have been refused from the cache
+        return consoles
+
     def write(self, vals):
         if "token_hash" in vals and not self.env.su:
             raise AccessError(self.env._("The token is set only by 'Generate token'."))
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.keys() & {"serial", "token_hash", "active"}:
+            self._clear_credentials()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self._clear_credentials()
+        return result

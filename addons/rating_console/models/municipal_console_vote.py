@@ -1,5 +1,3 @@
-import psycopg2
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -7,18 +5,45 @@ from ..bridge.protocol import RATINGS
 
 VALUES = [("bad", "Bad"), ("good", "Good"), ("excellent", "Excellent")]
 _FROM_CONSOLE = "rating_console_vote_from_console"
-_INSERT_VOTES = """
+# One statement per request: for each press, the ticket called or served at the console's
+# workplace at the press time (the latest called), then the vote, unless its event id is known
+# (as a vote or a fault) or the ticket is already rated. ``ON CONFLICT DO NOTHING`` covers a
+# concurrent retry and a second press for the same ticket: the first press of a batch wins.
+_TICKET_AT_PRESS = """
+    SELECT t.* FROM municipal_queue_ticket t
+     WHERE t.workplace_id = c.workplace_id
+       AND t.called_at <= e.at
+       AND (t.ended_at IS NULL OR t.ended_at >= e.at)
+     ORDER BY t.called_at DESC, t.id DESC
+     LIMIT 1
+"""
+_INSERT_VOTES = f"""
     INSERT INTO municipal_console_vote
            (ticket_id, office_id, company_id, category_id, service_id, employee_id,
             value, rating, pressed_at, event_id, console_id, workplace_id,
             create_uid, write_uid, create_date, write_date)
-    SELECT u.*, %s, %s, %s, %s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-      FROM unnest(%s::int[], %s::int[], %s::int[], %s::int[], %s::int[], %s::int[],
-                  %s::varchar[], %s::int[], %s::timestamp[], %s::varchar[])
-        AS u(ticket_id, office_id, company_id, category_id, service_id, employee_id,
-             value, rating, pressed_at, event_id)
-    {conflict}
+    SELECT t.id, t.office_id, t.company_id, COALESCE(t.category_id, s.category_id),
+           t.service_id, t.employee_id, e.value, e.rating, e.at, e.event_id, c.id,
+           c.workplace_id, %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+      FROM unnest(%(ord)s::int[], %(event_id)s::varchar[], %(value)s::varchar[],
+                  %(rating)s::int[], %(at)s::timestamp[]) AS e(ord, event_id, value, rating, at)
+      JOIN municipal_console c ON c.id = %(console)s
+      JOIN LATERAL ({_TICKET_AT_PRESS}) t ON TRUE
+      LEFT JOIN municipal_service s ON s.id = t.service_id
+     WHERE NOT EXISTS (SELECT 1 FROM municipal_console_fault f WHERE f.event_id = e.event_id)
+     ORDER BY e.ord
+        ON CONFLICT DO NOTHING
     RETURNING event_id
+"""
+# Why each press that was not inserted was refused.
+_EXPLAIN_REFUSALS = f"""
+    SELECT e.event_id,
+           EXISTS(SELECT 1 FROM municipal_console_vote v WHERE v.event_id = e.event_id)
+           OR EXISTS(SELECT 1 FROM municipal_console_fault f WHERE f.event_id = e.event_id),
+           c.workplace_id IS NULL, t.number
+      FROM unnest(%(event_id)s::varchar[], %(at)s::timestamp[]) AS e(event_id, at)
+      JOIN municipal_console c ON c.id = %(console)s
+      LEFT JOIN LATERAL ({_TICKET_AT_PRESS}) t ON TRUE
 """
 
 
@@ -26,8 +51,10 @@ class MunicipalConsoleVote(models.Model):
     """A client's rating pressed on a console (order 2.6, 2.8): stored automatically, never by hand.
 
     Nobody creates, edits or deletes a vote in the interface or over RPC: the access rights are
-    read-only for every group, and ``create`` accepts only the superuser environment of
-    :meth:`_create_from_console`, used by the event API. ``write`` and ``unlink`` are refused.
+    read-only for every group; the event API stores votes with one set-based statement
+    (:meth:`_record_console_votes`), and ``create`` accepts only the superuser environment of
+    :meth:`_create_from_console` (one vote through the ORM: demo data, tests). ``write`` and
+    ``unlink`` are refused.
     """
 
     _name = "municipal.console.vote"
@@ -89,7 +116,7 @@ class MunicipalConsoleVote(models.Model):
 
     @api.model
     def _create_from_console(self, console, ticket, value, pressed_at, event_id):
-        """The only way to record a vote (used by the event API, inside a savepoint)."""
+        """Record one vote through the ORM (demo data and tests; the event API writes in SQL)."""
         if value not in RATINGS:
             raise UserError(self.env._("Unknown rating value %s.", value))
         return (
@@ -117,71 +144,46 @@ class MunicipalConsoleVote(models.Model):
     def _record_console_votes(self, console, votes):
         """Record the presses ``votes`` = [(event_id, value, press time)] of ``console``.
 
-        The only write path of the event API: one query finds, for each press, the ticket called
-        or served at the console's workplace at the press time; one INSERT writes the accepted
-        votes, ``ON CONFLICT DO NOTHING`` on the unique ticket and event id (a concurrent retry
-        or a second press for the same ticket in another request). Returns {event_id: outcome},
-        outcome being "accepted", "duplicate" or the reason of the rejection.
+        The only write path of the event API, set-based: one INSERT ... SELECT finds, for each
+        press, the ticket called or served at the console's workplace at the press time and
+        stores the vote unless the event or the ticket is known; a second query runs only when
+        a press was refused, to tell why. Returns {event_id: outcome}, outcome being "accepted",
+        "duplicate" or the reason of the rejection.
         """
         self.env.flush_all()  # tickets changed in this transaction must be visible to SQL
         cr = self.env.cr
-        cr.execute(
-            """
-            SELECT e.ord, t.id, t.number, t.office_id, t.company_id,
-                   COALESCE(t.category_id, s.category_id), t.service_id, t.employee_id,
-                   EXISTS(SELECT 1 FROM municipal_console_vote v WHERE v.ticket_id = t.id)
-              FROM unnest(%s::int[], %s::timestamp[]) AS e(ord, at)
-              LEFT JOIN LATERAL (
-                    SELECT * FROM municipal_queue_ticket t
-                     WHERE t.workplace_id = %s
-                       AND t.called_at <= e.at
-                       AND (t.ended_at IS NULL OR t.ended_at >= e.at)
-                     ORDER BY t.called_at DESC, t.id DESC
-                     LIMIT 1
-                   ) t ON TRUE
-              LEFT JOIN municipal_service s ON s.id = t.service_id
-             ORDER BY e.ord
-            """,
-            [list(range(len(votes))), [at for _e, _v, at in votes], console.workplace_id.id],
-        )
-        outcome, rows, rated = {}, [], set()
-        for (event_id, value, at), found in zip(votes, cr.fetchall(), strict=True):
-            _ord, ticket_id, number, office, company, category, service, employee, voted = found
-            if not ticket_id:
-                outcome[event_id] = "no ticket was called at the workplace at the press time"
-            elif voted or ticket_id in rated:
-                outcome[event_id] = f"ticket {number} is already rated"
-            else:
-                rated.add(ticket_id)
-                rows.append((ticket_id, office, company, category, service, employee, value,
-                             RATINGS[value], at, event_id))
-        if rows:
-            columns = [list(column) for column in zip(*rows, strict=True)]
-            params = [console.id, console.workplace_id.id, self.env.uid, self.env.uid, *columns]
-            try:
-                # fast path: the checks above make a conflict rare (a concurrent request only)
-                with cr.savepoint(flush=False):
-                    cr.execute(_INSERT_VOTES.format(conflict=""), params, log_exceptions=False)
-                    inserted = {row[0] for row in cr.fetchall()}
-            except psycopg2.IntegrityError:
-                cr.execute(_INSERT_VOTES.format(conflict="ON CONFLICT DO NOTHING"), params)
-                inserted = {row[0] for row in cr.fetchall()}
-            missing = [row[-1] for row in rows if row[-1] not in inserted]
-            stored = set()
-            if missing:
-                cr.execute(
-                    "SELECT event_id FROM municipal_console_vote WHERE event_id = ANY(%s)",
-                    [missing],
-                )
-                stored = {row[0] for row in cr.fetchall()}
-            for row in rows:
-                event_id = row[-1]
-                if event_id in inserted:
-                    outcome[event_id] = "accepted"
-                elif event_id in stored:
+        params = {
+            "console": console.id,
+            "uid": self.env.uid,
+            "ord": list(range(len(votes))),
+            "event_id": [event_id for event_id, _value, _at in votes],
+            "value": [value for _event_id, value, _at in votes],
+            "rating": [RATINGS[value] for _event_id, value, _at in votes],
+            "at": [at for _event_id, _value, at in votes],
+        }
+        cr.execute(_INSERT_VOTES, params)
+        inserted = {row[0] for row in cr.fetchall()}
+        outcome = dict.fromkeys(inserted, "accepted")
+        refused = [(event_id, at) for event_id, _value, at in votes if event_id not in inserted]
+        if refused:
+            cr.execute(
+                _EXPLAIN_REFUSALS,
+                {
+                    "console": console.id,
+                    "event_id": [event_id for event_id, _at in refused],
+                    "at": [at for _event_id, at in refused],
+                },
+            )
+            for event_id, known, no_workplace, number in cr.fetchall():
+                if known:
                     outcome[event_id] = "duplicate"
+                elif no_workplace:
+                    outcome[event_id] = "the console is not attached to a workplace"
+                elif not number:
+                    outcome[event_id] = "no ticket was called at the workplace at the press time"
                 else:
-                    outcome[event_id] = "the ticket was rated meanwhile"
+                    outcome[event_id] = f"ticket {number} is already rated"
+        if inserted:
             self.invalidate_model()
             self.env["municipal.queue.ticket"].invalidate_model(["vote_ids", "vote_value"])
         return outcome

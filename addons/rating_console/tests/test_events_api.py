@@ -108,6 +108,33 @@ class TestEventsApi(RatingConsoleMixin, HttpCase):
         self.assertEqual(unknown.status_code, 401)
         self.assertFalse(self.votes())
 
+    def test_token_follows_every_change_of_the_console(self):
+        """Credentials are cached in the registry: each change must reach the next request."""
+        self.called_ticket("E003")
+        event = {"id": "tok-2", "type": "heartbeat", "code": "2.0.2", "at": iso(self.now())}
+        self.assertEqual(self.post([event]).status_code, 200)  # cached now
+        self.console.active = False
+        self.assertEqual(self.post([event]).status_code, 401, "an archived console is refused")
+        self.console.active = True
+        self.console.serial = "T-RC-RENAMED"
+        self.assertEqual(self.post([event], serial="T-RC-RENAMED").status_code, 200)
+        old_serial = self.post([event], serial="T-RC-0001")
+        self.assertEqual(old_serial.status_code, 401, "the old serial number is refused")
+        new_token = self.console.generate_token()
+        self.assertEqual(self.post([event]).status_code, 401, "the previous token is refused")
+        self.assertEqual(self.post([event], token=new_token).status_code, 200)
+        fresh = self.env["municipal.console"].create({"serial": "T-RC-NEW"})
+        refused = self.post([event], token=new_token, serial="T-RC-NEW")
+        self.assertEqual(refused.status_code, 401, "a console without a token is refused")
+        fresh_token = fresh.generate_token()
+        response = self.post([dict(event, type="vote", value="good")], token=fresh_token,
+                             serial="T-RC-NEW")
+        self.assertEqual(response.status_code, 200, "a new console works at once")
+        self.assertEqual(
+            response.json()["rejected"][0]["reason"],
+            "the console is not attached to a workplace",
+        )
+
     def test_malformed_requests_get_400_with_reason(self):
         cases = [
             ("{not json", "malformed JSON"),

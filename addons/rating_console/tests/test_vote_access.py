@@ -97,7 +97,7 @@ class TestNoManualVote(RatingConsoleCase):
                     [other.id, self.console.id, self.company.id],
                 )
 
-    def test_batch_insert_falls_back_on_a_concurrent_conflict(self):
+    def test_batch_stores_each_new_vote_once_despite_a_concurrent_retry(self):
         """A retry racing the first request: the batch still stores each new vote once."""
         fresh = self.served_ticket("V005", self.utc(2025, 3, 3, 13, 0))
         other = self.served_ticket("V006", self.utc(2025, 3, 3, 14, 0))
