@@ -1,5 +1,5 @@
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -53,6 +53,17 @@ class TestQueueApi(RatingConsoleMixin, HttpCase):
         self.assertEqual(
             self.env["municipal.queue.ticket"].search_count([("number", "=", "Q001")]), 1
         )
+
+    def test_tickets_are_dated_in_the_time_zone_of_the_queue_user(self):
+        """The day of a ticket (the day of the reports) is the centre's, not UTC's."""
+        for number, zone, offset in (("Q0TZ1", "Pacific/Kiritimati", 14),
+                                     ("Q0TZ2", "Pacific/Pago_Pago", -11)):
+            self.queue_user.tz = zone
+            expected = (datetime.now(UTC) + timedelta(hours=offset)).date()
+            self.assertEqual(self.post(self.body("call", ticket=number)).status_code, 200)
+            ticket = self.env["municipal.queue.ticket"].search([("number", "=", number)])
+            self.assertEqual(ticket.ticket_date, expected, zone)
+            self.post(self.body("no_show", ticket=number))
 
     def test_no_show(self):
         self.post(self.body("call", ticket="Q002"))
