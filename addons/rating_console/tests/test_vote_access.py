@@ -116,3 +116,17 @@ class TestNoManualVote(RatingConsoleCase):
         self.assertFalse(other.vote_ids, "the duplicate event did not rate another ticket")
         self.assertEqual(Vote.search_count([("event_id", "=", "evt-v001")]), 1)
         self.assertEqual(self.recorded.value, "good")
+
+    def test_tickets_are_found_by_the_composite_index_only(self):
+        """The ticket of a press is found through (workplace_id, called_at, id); an index on
+        called_at alone made the planner scan the calls of every workplace."""
+        self.env.cr.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'municipal_queue_ticket'"
+        )
+        definitions = dict(self.env.cr.fetchall())
+        self.assertIn("municipal_queue_ticket_workplace_called_at_idx", definitions)
+        self.assertIn(
+            "(workplace_id, called_at DESC, id DESC)",
+            definitions["municipal_queue_ticket_workplace_called_at_idx"],
+        )
+        self.assertNotIn("municipal_queue_ticket__called_at_index", definitions)
