@@ -137,6 +137,10 @@ def main():
         for serial, token in zip(serials, tokens, strict=True):
             listener = BusListener(f"http://127.0.0.1:{gevent_port}", token, on_message(serial))
             listeners.append(listener.start())
+            # consoles are not switched on in the same millisecond (here: 200 over 5 s); 200
+            # handshakes at once exceed the gevent worker's connection pool (64 by default):
+            # the bridges would retry with jitter, and the log would fill with the refusals
+            time.sleep(0.025)
             spool = Spool(os.path.join(work, "spool", serial))
             sender = Sender(spool, f"http://127.0.0.1:{http_port}", serial, token)
             senders.append((sender, spool))
