@@ -17,18 +17,13 @@ created under codes ``BENCH-HTTP-*`` and deleted at the end, with the rows of th
 import http.client
 import json
 import os
-import shutil
-import socket
 import statistics
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 import uuid
 from datetime import datetime, timedelta
 
-from _benchlib import report
+from _benchlib import OdooServer, report
 
 import odoo
 from odoo.modules.registry import Registry
@@ -37,12 +32,6 @@ CLIENTS = 8
 REQUESTS = 100
 ROUNDS = 3
 FLOOR_ADDONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "addons")
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def setup_data(db):
@@ -151,34 +140,11 @@ def main():
     odoo.tools.config.parse_config(["-c", config, "-d", db, "--log-level=warn"])
     addons_path = f"{odoo.tools.config['addons_path']},{FLOOR_ADDONS}"
     office_id, clients = setup_data(db)
-    # a launcher file rather than ``-m odoo``: the prefork server respawns its gevent worker
-    # with ``sys.argv[0]``, which must be a runnable file
-    launcher = os.path.join(tempfile.mkdtemp(prefix="msq-bench-"), "odoo_launcher.py")
-    with open(launcher, "w", encoding="utf-8") as handle:
-        handle.write("from odoo.cli.command import main\nmain()\n")
-    odoo_command = [sys.executable, launcher, "-c", config, "-d", db,
-                    f"--addons-path={addons_path}", "--log-level=warn"]
-    subprocess.run([*odoo_command, "-i", "msq_bench_floor", "--stop-after-init", "--no-http"],
-                   check=True, stdout=subprocess.DEVNULL)
-    port = free_port()
-    server = subprocess.Popen(
-        [*odoo_command, "--workers=2", f"--http-port={port}", f"--gevent-port={free_port()}",
-         "--max-cron-threads=0", "--limit-time-real=120"],
-        stdout=subprocess.DEVNULL,
-    )
+    server = OdooServer(config, db, addons_path)
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                conn.request("GET", "/web/health")
-                if conn.getresponse().status == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("the Odoo server did not start")
-            time.sleep(0.5)
+        server.run("-i", "msq_bench_floor", "--stop-after-init", "--no-http")
+        server.start("--limit-time-real=120")
+        port = server.http_port
 
         def vote_body(index, at):
             serial, token, _called = clients[index]
@@ -219,10 +185,8 @@ def main():
         print(f"votes vs /web/health: p99 ratio {votes['p99'] / health_['p99']:.2f} "
               f"(target <= 1.5)")
     finally:
-        server.terminate()
-        server.wait(30)
+        server.stop()
         cleanup(db, office_id)
-        shutil.rmtree(os.path.dirname(launcher), ignore_errors=True)
     report("rating_console single votes, 8 clients, 2 workers vs /web/health (req/s)",
            votes["rps"], health_["rps"], unit="req/s")
 

@@ -14,16 +14,12 @@ budget of 5 requests/s (baseline): the ratio must stay below 1.
 
 import os
 import re
-import shutil
-import socket
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from datetime import UTC, datetime
 
-from _benchlib import report
+from _benchlib import OdooServer, report
 
 import odoo
 from odoo.modules.registry import Registry
@@ -32,12 +28,6 @@ CONSOLES = 200
 IDLE_SECONDS = 20
 HEARTBEAT_INTERVAL = 60.0
 BUDGET = 5.0
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def setup_data(db):
@@ -98,32 +88,13 @@ def main():
     from bridge.spool import Spool
 
     office_id, serials, tokens = setup_data(db)
-    http_port, gevent_port = free_port(), free_port()
-    work = tempfile.mkdtemp(prefix="msq-bench-push-")
-    launcher = os.path.join(work, "odoo_launcher.py")
-    with open(launcher, "w", encoding="utf-8") as handle:
-        handle.write("from odoo.cli.command import main\nmain()\n")
+    server = OdooServer(config, db)
+    work = server.work
     log_path = os.path.join(work, "odoo.log")
-    server = subprocess.Popen(
-        [sys.executable, launcher, "-c", config, "-d", db,
-         "--workers=2", f"--http-port={http_port}", f"--gevent-port={gevent_port}",
-         "--max-cron-threads=0", "--log-handler=werkzeug:INFO", "--log-level=warn",
-         f"--logfile={log_path}"],
-    )
     listeners, senders = [], []
     try:
-        import urllib.request
-
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                for port in (http_port, gevent_port):
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/web/health", timeout=5)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("the Odoo server did not start") from None
-                time.sleep(0.5)
+        server.start("--log-handler=werkzeug:INFO", f"--logfile={log_path}")
+        http_port, gevent_port = server.http_port, server.gevent_port
         received = {}
         lock = threading.Lock()
 
@@ -172,10 +143,8 @@ def main():
     finally:
         for listener in listeners:
             listener.stop()
-        server.terminate()
-        server.wait(30)
+        server.stop()
         cleanup(db, office_id)
-        shutil.rmtree(work, ignore_errors=True)
     report("rating_console 200 idle consoles: HTTP requests/s vs budget of 5/s",
            idle_rps, BUDGET, unit="req/s")
 

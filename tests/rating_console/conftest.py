@@ -1,14 +1,12 @@
 """Suite-level tests of the rating console bridge: pure Python, loopback only, no database.
 
 They load the addon's ``bridge`` package by path (as the IoT box handler does), so they also run
-without an Odoo database (``python3 -m pytest tests/rating_console``).
+without an Odoo database (``python3 -m pytest tests/rating_console``; see tests/conftest.py).
 """
 
 import importlib.util
 import sys
 from pathlib import Path
-
-import pytest
 
 ADDON_DIR = Path(__file__).resolve().parents[2] / "addons" / "rating_console"
 
@@ -29,15 +27,3 @@ def load_bridge():
 
 load_bridge()
 
-
-@pytest.fixture(scope="session", autouse=True)
-def load_registry():
-    """No Odoo registry needed here (overrides pytest-odoo's fixture for this directory)."""
-    yield
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item):
-    odoo = sys.modules.get("odoo")
-    if odoo is not None and hasattr(odoo, "tools"):
-        odoo.tools.config["test_enable"] = True
