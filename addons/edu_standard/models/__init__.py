@@ -1,5 +1,6 @@
 from . import scoring
 from . import deadlines
+from . import locking
 from . import res_company
 from . import res_config_settings
 from . import edu_standard_requirement

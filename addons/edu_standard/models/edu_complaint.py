@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from . import deadlines
+from .locking import is_mail_field
 
 LEVELS = [
     (deadlines.ORGANIZATION, "Head of the organisation"),
@@ -37,10 +38,6 @@ WORKFLOW_FIELDS = {
     "escalated_from_id",
     "escalated_to_id",
 }
-
-
-def _is_mail_field(name):
-    return name.startswith(("message_", "activity_", "website_message"))
 
 
 class EduComplaint(models.Model):
@@ -433,7 +430,7 @@ class EduComplaint(models.Model):
             locked_fields = [
                 name
                 for name in vals
-                if not _is_mail_field(name) and name not in ANSWERED_WRITABLE_FIELDS
+                if not is_mail_field(name) and name not in ANSWERED_WRITABLE_FIELDS
             ]
             locked = self.filtered(lambda c: c.state in ("answered", "closed"))
             if locked and locked_fields:

@@ -1,16 +1,14 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .locking import is_mail_field
+
 CHECK_TYPES = [
     ("monitoring", "Monitoring of the main indicators"),
     ("complaints_analysis", "Analysis of the appeals and complaints"),
     ("inspection", "Inspection"),
     ("complaints_book", "Check of the complaints book"),
 ]
-
-
-def _is_mail_field(name):
-    return name.startswith(("message_", "activity_", "website_message"))
 
 
 class EduControlCheck(models.Model):
@@ -121,7 +119,7 @@ class EduControlCheck(models.Model):
             if "state" in vals:
                 raise UserError(self.env._("Close or reopen a check with the buttons of its form."))
             locked = self.filtered(lambda c: c.state == "done")
-            if locked and [name for name in vals if not _is_mail_field(name)]:
+            if locked and [name for name in vals if not is_mail_field(name)]:
                 raise UserError(
                     self.env._(
                         "The check %(name)s is done and locked: it cannot be changed.",

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from . import scoring
+from .locking import is_mail_field
 
 BANDS = [
     (scoring.COMPLIANT, "Complies with the Standard"),
@@ -19,10 +20,6 @@ RATE_FIGURES = (
     ("completion_rate", "hours_delivered", "hours_planned"),
 )
 FIGURE_FIELDS = {name for _rate, *figures in RATE_FIGURES for name in figures}
-
-
-def _is_mail_field(name):
-    return name.startswith(("message_", "activity_", "website_message"))
 
 
 class EduStandardAssessment(models.Model):
@@ -247,7 +244,7 @@ class EduStandardAssessment(models.Model):
                 raise UserError(
                     self.env._("Confirm or reopen an assessment with the buttons of its form.")
                 )
-            locked_fields = [name for name in vals if not _is_mail_field(name)]
+            locked_fields = [name for name in vals if not is_mail_field(name)]
             locked = self.filtered(lambda a: a.state == "confirmed")
             if locked and locked_fields:
                 raise UserError(

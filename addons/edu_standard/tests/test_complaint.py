@@ -51,6 +51,17 @@ class TestComplaintDeadlines(EduStandardCase):
             self.assertIn(complaint, Complaint.search([("is_overdue", "=", True)]))
             self.assertNotIn(complaint, Complaint.search([("is_overdue", "=", False)]))
 
+    def test_answer_on_day_30_is_in_time_on_day_31_late(self):
+        in_time = self._complaint(violation_date=date(2024, 3, 1), date_filed=date(2024, 3, 5))
+        late = self._complaint(violation_date=date(2024, 3, 1), date_filed=date(2024, 3, 5))
+        with freeze_time("2024-04-04 12:00:00"):
+            in_time.action_refuse("not_standard", "Not a requirement of the Standard")
+        with freeze_time("2024-04-05 12:00:00"):
+            late.action_refuse("not_standard", "Not a requirement of the Standard")
+        self.assertEqual(in_time.answer_date, in_time.answer_deadline)
+        self.assertFalse(in_time.answered_late)
+        self.assertTrue(late.answered_late)
+
     def test_report_deadline_a_month_after_the_instruction(self):
         complaint = self._complaint(
             level="department", violation_date=date(2024, 1, 20), date_filed=date(2024, 1, 25)
