@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 
 class MunicipalBonusFinding(models.Model):
@@ -89,31 +89,17 @@ class MunicipalBonusFinding(models.Model):
                     )
                 )
 
-    def _check_editable(self, lines):
-        if self.env.context.get("municipal_bonus_transition"):
-            return
-        locked = lines.review_id.filtered(lambda r: r.state != "draft")
-        if locked:
-            raise UserError(
-                self.env._(
-                    "The bonus review '%(name)s' is no longer a draft: its findings cannot "
-                    "change.",
-                    name=locked[0].name,
-                )
-            )
-
     @api.model_create_multi
     def create(self, vals_list):
-        lines = self.env["municipal.bonus.review.line"].browse(
+        self.env["municipal.bonus.review.line"].browse(
             {vals["line_id"] for vals in vals_list if vals.get("line_id")}
-        )
-        self._check_editable(lines)
+        ).review_id._check_editable()
         findings = super().create(vals_list)
         findings._bind_attachments()
         return findings
 
     def write(self, vals):
-        self._check_editable(self.line_id)
+        self.review_id._check_editable()
         res = super().write(vals)
         if "attachment_ids" in vals:
             self._bind_attachments()
@@ -129,7 +115,7 @@ class MunicipalBonusFinding(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
-        self._check_editable(self.line_id)
+        self.review_id._check_editable()
 
     def action_confirm(self):
         self.write({"state": "confirmed"})

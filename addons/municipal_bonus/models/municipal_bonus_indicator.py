@@ -141,6 +141,8 @@ class MunicipalBonusIndicator(models.Model):
                 .sudo()
                 .search([("indicator_id", "in", self.ids), ("review_state", "=", "draft")])
             )
-            for finding in findings:
-                finding.indicator_percent = finding.indicator_id.reduction_percent
+            for indicator in self:
+                findings.filtered(lambda f, i=indicator: f.indicator_id == i).write(
+                    {"indicator_percent": indicator.reduction_percent}
+                )
         return res

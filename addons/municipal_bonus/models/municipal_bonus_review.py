@@ -3,15 +3,6 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-# Fields a locked review (submitted, approved, ordered, rejected) still accepts from anyone:
-# the chatter and the bookkeeping of base_tier_validation.
-CHATTER_FIELDS = {
-    "message_follower_ids",
-    "message_main_attachment_id",
-    "access_token",
-    "activity_ids",
-    "review_ids",
-}
 EDITABLE_STATES = ("draft",)
 
 
@@ -228,7 +219,7 @@ class MunicipalBonusReview(models.Model):
 
     def write(self, vals):
         if not self.env.context.get("municipal_bonus_transition"):
-            if set(vals) - CHATTER_FIELDS:
+            if set(vals) - self._locked_writable_fields:
                 locked = self.filtered(lambda r: r.state not in EDITABLE_STATES)
                 if locked:
                     raise UserError(
@@ -294,9 +285,9 @@ class MunicipalBonusReview(models.Model):
 
     def action_fill_lines(self):
         """Add a line for each servant of the unit that has none yet (one batched create)."""
+        self._check_editable()
         vals_list = []
         for review in self:
-            review._check_editable()
             present = set(review.line_ids.employee_id.ids)
             for employee in review._eligible_employees():
                 if employee.id not in present:
@@ -304,13 +295,19 @@ class MunicipalBonusReview(models.Model):
         return self.env["municipal.bonus.review.line"].create(vals_list)
 
     def _check_editable(self):
-        for review in self:
-            if review.state not in EDITABLE_STATES:
-                raise UserError(
-                    self.env._(
-                        "The bonus review '%(name)s' is no longer a draft.", name=review.name
-                    )
+        """The servants and findings of a review change only while it is a draft (its own
+        transitions excepted)."""
+        if self.env.context.get("municipal_bonus_transition"):
+            return
+        locked = self.filtered(lambda r: r.state not in EDITABLE_STATES)
+        if locked:
+            raise UserError(
+                self.env._(
+                    "The bonus review '%(name)s' is no longer a draft: its servants and "
+                    "findings cannot change.",
+                    name=locked[0].name,
                 )
+            )
 
     def action_suggest(self):
         """Suggest findings from the data of Odoo (see ``_bonus_evidence``), for the executor
@@ -608,7 +605,3 @@ class MunicipalBonusReview(models.Model):
                 }
             )
         return rows
-
-    def _period_label(self):
-        self.ensure_one()
-        return self.period_id.name

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 from . import scoring
 from .hr_employee import CATEGORY_SELECTION
@@ -193,39 +193,22 @@ class MunicipalBonusReviewLine(models.Model):
                     )
                 )
 
-    @api.model
-    def _check_reviews_editable(self, reviews):
-        if self.env.context.get("municipal_bonus_transition"):
-            return
-        locked = reviews.filtered(lambda r: r.state != "draft")
-        if locked:
-            raise UserError(
-                self.env._(
-                    "The bonus review '%(name)s' is no longer a draft: its servants and "
-                    "findings cannot change.",
-                    name=locked[0].name,
-                )
-            )
-
     @api.model_create_multi
     def create(self, vals_list):
-        reviews = self.env["municipal.bonus.review"].browse(
+        self.env["municipal.bonus.review"].browse(
             {vals["review_id"] for vals in vals_list if vals.get("review_id")}
-        )
-        self._check_reviews_editable(reviews)
+        )._check_editable()
         return super().create(vals_list)
 
     def write(self, vals):
-        self._check_reviews_editable(self.review_id)
+        self.review_id._check_editable()
         if "review_id" in vals:
-            self._check_reviews_editable(
-                self.env["municipal.bonus.review"].browse(vals["review_id"])
-            )
+            self.env["municipal.bonus.review"].browse(vals["review_id"])._check_editable()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
-        self._check_reviews_editable(self.review_id)
+        self.review_id._check_editable()
 
     def action_open_findings(self):
         self.ensure_one()

@@ -16,6 +16,18 @@ class MunicipalBonusTierMixin(models.AbstractModel):
     _cancel_state = "cancel"  # no such state: a rejected document keeps its tier history
     _tier_validation_manual_config = True
 
+    # Fields a locked document (under validation, approved, rejected) still accepts from
+    # anyone: the chatter and the bookkeeping of base_tier_validation.
+    _locked_writable_fields = frozenset(
+        {
+            "message_follower_ids",
+            "message_main_attachment_id",
+            "access_token",
+            "activity_ids",
+            "review_ids",
+        }
+    )
+
     def _transition(self, vals):
         return self.with_context(municipal_bonus_transition=True, skip_validation_check=True).write(
             vals

@@ -3,14 +3,6 @@ from odoo.exceptions import UserError, ValidationError
 
 from . import scoring
 
-LOCKED_FIELDS_OK = {
-    "message_follower_ids",
-    "message_main_attachment_id",
-    "access_token",
-    "activity_ids",
-    "review_ids",
-}
-
 
 class MunicipalSpecialTask(models.Model):
     """An especially important and complex task (section 2 of Положение 133-р): its economic
@@ -145,7 +137,7 @@ class MunicipalSpecialTask(models.Model):
                 raise UserError(
                     self.env._("The state of a special task changes through its buttons only.")
                 )
-            if set(vals) - LOCKED_FIELDS_OK and self.filtered(
+            if set(vals) - self._locked_writable_fields and self.filtered(
                 lambda t: t.state in ("reported", "approved", "rejected")
             ):
                 raise UserError(

@@ -61,6 +61,19 @@ class TestOrderAndReports(MunicipalBonusCase):
         with self.assertRaisesText(UserError, "no approved bonus review"):
             second.action_sign()
 
+    def test_order_pays_approved_reviews_only(self):
+        """Section 3.5: the order is grounded on approved reviews; a review still submitted
+        cannot be signed into it."""
+        submitted = self._review(department=self.dept_a1, employees=self.sub_servant)
+        submitted.action_submit()
+        order = self._order()
+        self.assertNotIn(submitted, order.review_ids)
+        order.review_ids |= submitted
+        with self.assertRaisesText(UserError, "is not approved"):
+            order.action_sign()
+        self.assertEqual(order.state, "draft")
+        self.assertEqual(submitted.state, "submitted")
+
     def test_payroll_xlsx(self):
         order = self._order()
         order.action_sign()

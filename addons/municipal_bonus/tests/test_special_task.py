@@ -64,9 +64,13 @@ class TestSpecialTask(MunicipalBonusCase):
         task.action_assign()
         with self.assertRaisesText(UserError, "completion date"):
             task.action_report()
+        task.date_done = date(2031, 3, 20)
+        # section 2.4: the decision rests on the report on the result
+        with self.assertRaisesText(UserError, "Write the report on the result"):
+            task.action_report()
+        self.assertEqual(task.state, "assigned")
         task.write(
             {
-                "date_done": date(2031, 3, 20),
                 "report": "<p>Done: 5 days instead of 7</p>",
                 "premium_granted": True,
                 "premium_amount": 15000.0,
