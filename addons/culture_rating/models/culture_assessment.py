@@ -7,6 +7,10 @@ from odoo.addons.municipal_quality.models.municipal_quality_link_mixin import qr
 
 SCORE_FIELDS = {"total", "rank", "response_count", "no_responses", "checklist_missing"}
 HEAD_FIELDS = {"head_conclusion", "head_note"}
+# the evaluation of the head is personal data: the department and the heads, never the council
+HEAD_EVALUATION_GROUPS = (
+    "culture_rating.group_culture_user,culture_rating.group_culture_institution_head"
+)
 
 
 class CultureAssessment(models.Model):
@@ -84,9 +88,10 @@ class CultureAssessment(models.Model):
             ("not_meets", "Does not meet the position"),
         ],
         tracking=True,
+        groups=HEAD_EVALUATION_GROUPS,
         help="Yearly evaluation of the head of the institution (plan item 1.1).",
     )
-    head_note = fields.Text(string="Evaluation of the head")
+    head_note = fields.Text(string="Evaluation of the head", groups=HEAD_EVALUATION_GROUPS)
 
     _sql_constraints = [
         (

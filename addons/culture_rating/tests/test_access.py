@@ -58,6 +58,36 @@ class TestCouncilAccess(CultureRatingCase):
         with self.assertRaises(AccessError):
             self.env["culture.campaign"].with_user(self.member).create({"name": "x", "year": 2050})
 
+    def test_member_is_read_only_on_every_model(self):
+        """The council reads; its only write is a new proposal (plan items 2.1, 2.2)."""
+        models = [
+            name
+            for name, model in self.env.registry.items()
+            if name.startswith("culture.") and not model._abstract and not model._transient
+        ]
+        self.assertIn("culture.assessment", models)
+        member = self.env(user=self.member)
+        for model in models:
+            for operation in ("write", "unlink"):
+                self.assertFalse(member[model].has_access(operation), f"{model}: {operation}")
+            self.assertEqual(member[model].has_access("create"), model == "culture.proposal", model)
+
+    def test_member_does_not_read_the_head_evaluation(self):
+        self._publish()
+        self.assessment.write({"head_conclusion": "partly", "head_note": "Late reports"})
+        head = new_test_user(
+            self.env, login="cr_head_eval", groups="culture_rating.group_culture_institution_head"
+        )
+        self.inst_a.head_user_id = head
+        self.assertEqual(self.assessment.with_user(head).head_note, "Late reports")
+        self.assertEqual(self.assessment.with_user(self.culture_user).head_conclusion, "partly")
+        as_member = self.assessment.with_user(self.member)
+        self.assertEqual(as_member.read(["total"])[0]["total"], self.assessment.total)
+        for field in ("head_conclusion", "head_note"):
+            with self.assertRaises(AccessError, msg=field):
+                as_member.read([field])
+        self.assertNotIn("head_note", as_member.fields_get())
+
     def test_member_reads_campaigns_checks_plans_minutes(self):
         member = self.env(user=self.member)
         self.assertEqual(
