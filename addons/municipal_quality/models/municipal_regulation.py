@@ -6,7 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 # Fields that make a regulation the legal act it is: frozen once it is in force.
 ACT_IDENTITY_FIELDS = {"service_id", "name", "act_number", "act_date", "version"}
 # A superseded regulation is history: only these may still change on it.
-SUPERSEDED_WRITABLE_FIELDS = {"active", "message_main_attachment_id"}
+SUPERSEDED_WRITABLE_FIELDS = {"message_main_attachment_id"}
 
 
 class MunicipalRegulation(models.Model):
@@ -207,7 +207,7 @@ class MunicipalRegulation(models.Model):
 
     def write(self, vals):
         changed = set(vals)
-        if changed & ACT_IDENTITY_FIELDS and "state" not in vals:
+        if changed & ACT_IDENTITY_FIELDS:
             locked = self.filtered(lambda r: r.state == "in_force")
             if locked:
                 raise UserError(
@@ -233,7 +233,10 @@ class MunicipalRegulation(models.Model):
     def _unlink_only_drafts(self):
         if any(regulation.state != "draft" for regulation in self):
             raise UserError(
-                self.env._("Only draft regulations can be deleted; archive the others instead.")
+                self.env._(
+                    "Only draft regulations can be deleted: the others are kept as the history "
+                    "of the service."
+                )
             )
 
     def action_put_in_force(self):

@@ -89,6 +89,10 @@ class TestMunicipalRegulation(MunicipalQualityCase):
         ):
             with self.assertRaisesText(UserError, "is in force"):
                 regulation.write({field: value})
+            # not even together with a change of state
+            with self.assertRaisesText(UserError, "is in force"):
+                regulation.write({"state": "superseded", field: value})
+        self.assertEqual((regulation.state, regulation.act_number), ("in_force", "129-p"))
         # the review and the publication of a regulation in force go on
         regulation.write({"published_federal_portal": True, "is_actual": False})
         self.assertTrue(regulation.published_federal_portal)

@@ -1,4 +1,3 @@
-from odoo import Command
 from odoo.exceptions import ValidationError
 
 from .quality_common import QualitySurveyCase
@@ -109,4 +108,3 @@ class TestPublicLinks(QualitySurveyCase):
         survey = self.env["survey.survey"]._quality_default_survey(company)
         self.assertTrue(survey.is_quality_survey)
         self.assertEqual(survey.access_mode, "public")
-        self.assertTrue(Command)
