@@ -1,9 +1,9 @@
 """Push from Odoo to the console: a subscription to the console's channel on Odoo's bus.
 
 When a ticket is called or ends, Odoo sends ``{"action": "call", "ticket": ...}`` /
-``{"action": "end"}`` on the console's private channel (derived from its token, see
-``municipal.console._bus_channel``). The subscription is one websocket served by Odoo's gevent
-worker: an idle console costs the HTTP workers nothing. Needs ``websocket-client``.
+``{"action": "end"}`` on the console's private channel (derived from its token, see the field
+``bus_channel`` of ``municipal.console``). The subscription is one websocket served by Odoo's
+gevent worker: an idle console costs the HTTP workers nothing. Needs ``websocket-client``.
 """
 
 import hashlib

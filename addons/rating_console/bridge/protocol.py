@@ -18,6 +18,7 @@ after the vote, and goes dark when the ticket ends.
 """
 
 import re
+from collections import deque
 from dataclasses import dataclass, field
 
 SEQ_MODULO = 65536
@@ -28,6 +29,7 @@ BUTTON_INDEX = {"bad": 0, "good": 1, "excellent": 2}
 RATINGS = {"bad": 1, "good": 3, "excellent": 5}
 DARK = (0, 0, 0)
 ALL_LIT = (1, 1, 1)
+IGNORED_LOG_SIZE = 1000  # the link runs for months: the log keeps the latest ignored presses
 
 _PAYLOAD_RE = re.compile(r"^[\x20-\x7e]*$")
 
@@ -215,13 +217,14 @@ class ConsoleState:
     """The console rules of the order (2.4-2.7), independent of any transport.
 
     ``call``/``end``/``press`` return the LED pattern to send (or None when it does not change);
-    ``log`` keeps the ignored presses with their reason (3.3 asks for them to be traceable).
+    ``log`` keeps the latest ignored presses with their reason (3.3 asks for them to be
+    traceable), at most ``IGNORED_LOG_SIZE`` of them.
     """
 
     ticket: str = None
     voted: str = None
     leds: tuple = DARK
-    log: list = field(default_factory=list)
+    log: deque = field(default_factory=lambda: deque(maxlen=IGNORED_LOG_SIZE))
 
     @property
     def active(self):

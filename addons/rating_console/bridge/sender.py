@@ -13,6 +13,7 @@ import logging
 import threading
 import urllib.error
 import urllib.request
+from collections import deque
 
 _logger = logging.getLogger(__name__)
 
@@ -35,7 +36,8 @@ class Sender:
         self.min_delay = min_delay
         self.max_delay = max_delay
         self.idle_check = idle_check
-        self.rejected = []  # (event, reason) the server refused, kept for the log
+        # the latest (event, reason) the server refused; bounded: the sender runs for months
+        self.rejected = deque(maxlen=1000)
         self.last_error = None
         self._wake = threading.Event()
         self._stop = threading.Event()

@@ -6,14 +6,12 @@
 * the average rating on Odoo's 1 / 3 / 5 scale.
 
 Results may inform analysis, improvement and monthly bonuses (4.7) but never a disciplinary or
-other sanction (4.8): :func:`usage_refusal` says so for a given purpose.
+other sanction (4.8): :func:`usage_refused` says so for a given purpose.
 """
 
-RATING_VALUES = {"bad": 1, "good": 3, "excellent": 5}
+from ..bridge.protocol import RATINGS
 
-# Purposes of use of the results (order 4.7) and the one the order forbids (4.8).
-ALLOWED_PURPOSES = ("analysis", "improvement", "bonus", "cooperation", "public_information",
-                    "legal_request")
+# The purpose of use of the results that the order forbids (4.8).
 FORBIDDEN_PURPOSES = ("disciplinary",)
 
 
@@ -37,8 +35,7 @@ def average_rating(bad, good, excellent):
     votes = bad + good + excellent
     if not votes:
         return 0.0
-    total = bad * RATING_VALUES["bad"] + good * RATING_VALUES["good"]
-    total += excellent * RATING_VALUES["excellent"]
+    total = bad * RATINGS["bad"] + good * RATINGS["good"] + excellent * RATINGS["excellent"]
     return round(total / votes, 2)
 
 

@@ -170,7 +170,7 @@ class MunicipalConsole(models.Model):
             stale._close(at)
 
     def _open_fault(self, reason, code=None, at=None, event_id=None):
-        """Mark the console faulty, log the fault and give the heads and IT an activity."""
+        """Log the fault once (the fault marks the console faulty and tells the heads and IT)."""
         self.ensure_one()
         at = at or fields.Datetime.now()
         Fault = self.env["municipal.console.fault"]
@@ -179,7 +179,7 @@ class MunicipalConsole(models.Model):
         )
         if existing:
             return existing[:1]
-        fault = Fault.create(
+        return Fault.create(
             {
                 "console_id": self.id,
                 "reason": reason,
@@ -188,9 +188,6 @@ class MunicipalConsole(models.Model):
                 "event_id": event_id,
             }
         )
-        self.state = "faulty"
-        self._schedule_fault_activities(fault)
-        return fault
 
     def _fault_responsible_users(self):
         self.ensure_one()

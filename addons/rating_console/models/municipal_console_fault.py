@@ -62,7 +62,12 @@ class MunicipalConsoleFault(models.Model):
                 console = self.env["municipal.console"].browse(vals["console_id"])
                 vals["workplace_id"] = console.workplace_id.id
         faults = super().create(vals_list)
-        faults.filtered(lambda f: not f.closed_at).console_id.sudo().write({"state": "faulty"})
+        # whoever logs the fault (the console, the heartbeat cron or an operator, order 3.3),
+        # the console is faulty and the head of the office and the IT department are told
+        for fault in faults.filtered(lambda f: not f.closed_at):
+            console = fault.console_id.sudo()
+            console.state = "faulty"
+            console._schedule_fault_activities(fault)
         return faults
 
     def _describe(self):

@@ -198,14 +198,18 @@ class MunicipalConsoleVote(models.Model):
         workplaces = self.env["municipal.workplace"].browse(workplaces).filtered("console_id")
         today = fields.Date.context_today(self)
         ticket_vals, plans = [], []
+        services_of = {
+            workplace: self.env["municipal.service"].search(
+                [("category_id", "in", workplace.category_ids.ids)]
+            )
+            for workplace in workplaces
+        }
         for offset in range(days, 0, -1):
             day = today - timedelta(days=offset)
             if day.weekday() >= 5:
                 continue
             for workplace in workplaces:
-                services = self.env["municipal.service"].search(
-                    [("category_id", "in", workplace.category_ids.ids)]
-                )
+                services = services_of[workplace]
                 start = datetime.combine(day, time(7, 0))
                 for number in range(rng.randint(3, 7)):
                     called = start + timedelta(minutes=25 * number + rng.randint(0, 10))

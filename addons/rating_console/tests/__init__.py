@@ -8,3 +8,4 @@ from . import test_public
 from . import test_iot_route
 from . import test_push
 from . import test_ui
+from . import test_bridge_memory

@@ -2,7 +2,7 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import RatingConsoleCase
 
@@ -56,6 +56,22 @@ class TestFaults(RatingConsoleCase):
         fault.with_user(self.it_user).action_close()
         self.assertEqual(fault.state, "closed")
         self.assertEqual(self.console.state, "active")
+
+    def test_fault_reported_by_an_operator_tells_the_head_and_it(self):
+        """Order 3.3: the operator reports a dark console to the head and the IT department."""
+        with Form(self.env["municipal.console.fault"].with_user(self.operator_user)) as form:
+            form.console_id = self.console
+            form.note = "The buttons do not light up after the call."
+        fault = form.record
+        self.assertEqual((fault.reason, fault.state, fault.workplace_id),
+                         ("manual", "open", self.workplace))
+        self.assertEqual(self.console.state, "faulty")
+        users = self._activity_users(self.console)
+        self.assertIn(self.head_user, users, "the head of the centre")
+        self.assertIn(self.it_user, users, "the IT department")
+        fault.with_user(self.it_user).action_close()
+        self.assertEqual(self.console.state, "active")
+        self.assertFalse(self.console.activity_ids, "the activities are done")
 
     def test_branch_console_notifies_the_centre_head_when_branch_has_none(self):
         self.console_branch._open_fault("error", code="E01")

@@ -1,12 +1,11 @@
-from datetime import date
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
 
-def _previous_month():
-    return date.today().replace(day=1) - relativedelta(months=1)
+def _previous_month(record):
+    """The first day of the month before the user's today (in the user's time zone)."""
+    return fields.Date.context_today(record).replace(day=1) - relativedelta(months=1)
 
 
 class MunicipalConsoleMonthlyWizard(models.TransientModel):
