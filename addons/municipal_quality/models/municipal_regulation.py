@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # Fields that make a regulation the legal act it is: frozen once it is in force.
 ACT_IDENTITY_FIELDS = {"service_id", "name", "act_number", "act_date", "version"}
@@ -205,7 +205,28 @@ class MunicipalRegulation(models.Model):
                     self.env._("A regulation cannot end before it comes into force.")
                 )
 
+    def _check_status_change(self):
+        """Only a quality manager changes the status of a regulation (in force, superseded,
+        back to draft): the form's buttons say so, and so do create and write."""
+        if not self.env.su and not self.env.user.has_group(
+            "municipal_quality.group_quality_manager"
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only a quality manager puts a regulation in force, supersedes it or resets "
+                    "it to draft."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("state", "draft") != "draft" for vals in vals_list):
+            self._check_status_change()
+        return super().create(vals_list)
+
     def write(self, vals):
+        if "state" in vals:
+            self._check_status_change()
         changed = set(vals)
         if changed & ACT_IDENTITY_FIELDS:
             locked = self.filtered(lambda r: r.state == "in_force")

@@ -60,6 +60,25 @@ class TestMunicipalQualityAccess(MunicipalQualityCase):
         with self.assertRaises(AccessError):
             self.category.with_user(self.quality_user).write({"name": "Renamed"})
 
+    def test_only_a_manager_changes_the_status_of_a_regulation(self):
+        with self.assertRaises(AccessError):
+            self.draft.with_user(self.quality_user).action_put_in_force()
+        with self.assertRaises(AccessError):
+            self.in_force.with_user(self.quality_user).action_supersede()
+        with self.assertRaises(AccessError):
+            self.in_force.with_user(self.quality_user).write({"state": "superseded"})
+        Regulation = self.env["municipal.regulation"].with_user(self.quality_user)
+        values = self.draft.copy_data()[0]
+        with self.assertRaises(AccessError):
+            Regulation.create(dict(values, state="in_force"))
+        self.assertEqual(Regulation.create(values).state, "draft", "drafts stay open to them")
+        self.assertEqual((self.draft.state, self.in_force.state), ("draft", "in_force"))
+        self.draft.write({"act_number": "2-p", "act_date": date(2015, 1, 1)})
+        self.draft.with_user(self.quality_manager).action_put_in_force()
+        self.assertEqual((self.draft.state, self.in_force.state), ("in_force", "superseded"))
+        with self.assertRaises(AccessError):
+            self.in_force.with_user(self.quality_user).action_reset_to_draft()
+
     def test_quality_manager_configures(self):
         office = self.env["municipal.office"].with_user(self.quality_manager).create(
             {"name": "South branch", "parent_id": self.centre.id, "office_type": "branch"}
