@@ -99,7 +99,8 @@ class RatingConsoleQueue(http.Controller):
         barcode = body.get("operator")
         if barcode:
             employee = env["hr.employee"].sudo().search(
-                [("barcode", "=", str(barcode))], limit=1
+                [("barcode", "=", str(barcode)), ("company_id", "=", workplace.company_id.id)],
+                limit=1,
             )
             if not employee:
                 raise ValueError(f"unknown operator barcode {barcode}")

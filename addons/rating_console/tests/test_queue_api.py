@@ -84,6 +84,13 @@ class TestQueueApi(RatingConsoleMixin, HttpCase):
         self.assertIn(
             "unknown operator", self.post(self.body("call", operator="000")).json()["error"]
         )
+        other_company = self.env["res.company"].create({"name": "Other town"})
+        self.env["hr.employee"].create(
+            {"name": "Foreign operator", "barcode": "TRC9901", "company_id": other_company.id}
+        )
+        foreign = self.post(self.body("call", operator="TRC9901"))
+        self.assertEqual(foreign.status_code, 400, "an operator of another company is unknown")
+        self.assertIn("unknown operator", foreign.json()["error"])
         missing = self.post(self.body("start", ticket="Q404"))
         self.assertEqual(missing.status_code, 404)
         self.post(self.body("call", ticket="Q003"))
