@@ -1,9 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-# Once a monitoring is closed, its scope and conclusions are the record of what was found.
-CLOSED_WRITABLE_FIELDS = {"state", "message_main_attachment_id", "activity_ids"}
-
 
 class MunicipalMonitoring(models.Model):
     """Monitoring of the execution of the administrative regulations (part 2 of the assessment:
@@ -12,8 +9,11 @@ class MunicipalMonitoring(models.Model):
 
     _name = "municipal.monitoring"
     _description = "Monitoring of Regulations"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "municipal.lock.mixin"]
     _order = "date_from desc, id desc"
+
+    # Once a monitoring is closed, its scope and conclusions are the record of what was found.
+    _lock_states = ("done",)
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -126,39 +126,36 @@ class MunicipalMonitoring(models.Model):
                     self.env._("The monitoring period cannot end before it starts.")
                 )
 
-    def write(self, vals):
-        if set(vals) - CLOSED_WRITABLE_FIELDS:
-            closed = self.filtered(lambda m: m.state == "done")
-            if closed:
-                raise UserError(
-                    self.env._(
-                        "The monitoring '%(name)s' is closed: reopen it before changing it.",
-                        name=closed[0].name,
-                    )
-                )
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
         if any(monitoring.state != "draft" for monitoring in self):
             raise UserError(self.env._("Only a draft monitoring can be deleted."))
 
     def action_start(self):
+        self._lock_check_groups(
+            "municipal_quality.group_quality_user", action=self.env._("starting a monitoring")
+        )
         if any(monitoring.state != "draft" for monitoring in self):
             raise UserError(self.env._("Only a draft monitoring can be started."))
-        self.write({"state": "in_progress"})
+        self._lock_write({"state": "in_progress"})
         return True
 
     def action_close(self):
+        self._lock_check_groups(
+            "municipal_quality.group_quality_user", action=self.env._("closing a monitoring")
+        )
         if any(monitoring.state != "in_progress" for monitoring in self):
             raise UserError(self.env._("Only a monitoring in progress can be closed."))
-        self.write({"state": "done"})
+        self._lock_write({"state": "done"})
         return True
 
     def action_reopen(self):
+        self._lock_check_groups(
+            "municipal_quality.group_quality_manager", action=self.env._("reopening a monitoring")
+        )
         if any(monitoring.state != "done" for monitoring in self):
             raise UserError(self.env._("Only a closed monitoring can be reopened."))
-        self.write({"state": "in_progress"})
+        self._lock_write({"state": "in_progress"})
         return True
 
     def action_findings_from_regulation_review(self):

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 DEVIATION_TYPES = [
     ("deadline", "Deadline exceeded"),
@@ -16,7 +16,10 @@ class MunicipalMonitoringFinding(models.Model):
 
     _name = "municipal.monitoring.finding"
     _description = "Monitoring Finding"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "municipal.lock.mixin"]
+
+    # a finding resolved or rejected is the record of what was done
+    _lock_states = ("resolved", "rejected")
     _order = "deadline, id"
     _rec_name = "description"
 
@@ -139,27 +142,49 @@ class MunicipalMonitoringFinding(models.Model):
         if any(finding.state not in allowed for finding in self):
             raise UserError(message)
 
+    def _check_responsible_or_quality(self, action):
+        """The responsible of a finding works on it; the quality service on any."""
+        if self.env.su or self.env.user.has_group("municipal_quality.group_quality_user"):
+            return
+        for finding in self:
+            if finding.responsible_id != self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "%(action)s: only the responsible of the finding or the quality "
+                        "service may do it.",
+                        action=action,
+                    )
+                )
+
     def action_start(self):
+        self._check_responsible_or_quality(self.env._("Starting a finding"))
         self._check_state(("open",), self.env._("Only an open finding can be started."))
-        self.write({"state": "in_progress"})
+        self._lock_write({"state": "in_progress"})
         return True
 
     def action_resolve(self):
+        self._check_responsible_or_quality(self.env._("Resolving a finding"))
         self._check_state(OPEN_STATES, self.env._("Only an open finding can be resolved."))
-        self.write({"state": "resolved"})
+        self._lock_write({"state": "resolved"})
         return True
 
     def action_reject(self):
+        self._lock_check_groups(
+            "municipal_quality.group_quality_user", action=self.env._("rejecting a finding")
+        )
         self._check_state(OPEN_STATES, self.env._("Only an open finding can be rejected."))
         if any(not finding.resolution for finding in self):
             raise UserError(self.env._("Say in the resolution why the finding is rejected."))
-        self.write({"state": "rejected"})
+        self._lock_write({"state": "rejected"})
         return True
 
     def action_reopen(self):
+        self._lock_check_groups(
+            "municipal_quality.group_quality_user", action=self.env._("reopening a finding")
+        )
         self._check_state(
             ("resolved", "rejected"), self.env._("Only a closed finding can be reopened.")
         )
-        self.write({"state": "open"})
+        self._lock_write({"state": "open"})
         self._schedule_responsible_activity()
         return True

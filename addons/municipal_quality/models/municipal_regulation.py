@@ -1,12 +1,24 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
-# Fields that make a regulation the legal act it is: frozen once it is in force.
-ACT_IDENTITY_FIELDS = {"service_id", "name", "act_number", "act_date", "version"}
-# A superseded regulation is history: only these may still change on it.
-SUPERSEDED_WRITABLE_FIELDS = {"message_main_attachment_id"}
+# A regulation in force is the legal act it is: its act, service, term and dates are frozen;
+# only its publication and the review of its actuality go on. A superseded regulation is
+# history: nothing but the chatter changes on it.
+IN_FORCE_WRITABLE_FIELDS = frozenset(
+    {
+        "published_site",
+        "published_regional_portal",
+        "published_federal_portal",
+        "publication_url",
+        "is_actual",
+        "review_date",
+        "review_interval_months",
+        "department_id",
+        "note",
+    }
+)
 
 
 class MunicipalRegulation(models.Model):
@@ -19,7 +31,10 @@ class MunicipalRegulation(models.Model):
 
     _name = "municipal.regulation"
     _description = "Administrative Regulation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "municipal.lock.mixin"]
+
+    _lock_states = {"in_force": IN_FORCE_WRITABLE_FIELDS, "superseded": frozenset()}
+    _lock_workflow_fields = frozenset({"superseded_by_id"})
     _order = "service_id, version desc, id desc"
 
     name = fields.Char(string="Title", required=True, tracking=True)
@@ -207,48 +222,11 @@ class MunicipalRegulation(models.Model):
 
     def _check_status_change(self):
         """Only a quality manager changes the status of a regulation (in force, superseded,
-        back to draft): the form's buttons say so, and so do create and write."""
-        if not self.env.su and not self.env.user.has_group(
-            "municipal_quality.group_quality_manager"
-        ):
-            raise AccessError(
-                self.env._(
-                    "Only a quality manager puts a regulation in force, supersedes it or resets "
-                    "it to draft."
-                )
-            )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if any(vals.get("state", "draft") != "draft" for vals in vals_list):
-            self._check_status_change()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if "state" in vals:
-            self._check_status_change()
-        changed = set(vals)
-        if changed & ACT_IDENTITY_FIELDS:
-            locked = self.filtered(lambda r: r.state == "in_force")
-            if locked:
-                raise UserError(
-                    self.env._(
-                        "The regulation '%(name)s' is in force: its act, number, date and version "
-                        "cannot change. Prepare a new version instead.",
-                        name=locked[0].name,
-                    )
-                )
-        if changed - SUPERSEDED_WRITABLE_FIELDS:
-            superseded = self.filtered(lambda r: r.state == "superseded")
-            if superseded and not self.env.context.get("municipal_regulation_reset"):
-                raise UserError(
-                    self.env._(
-                        "The regulation '%(name)s' is superseded and kept as history: it "
-                        "cannot be modified.",
-                        name=superseded[0].name,
-                    )
-                )
-        return super().write(vals)
+        back to draft)."""
+        self._lock_check_groups(
+            "municipal_quality.group_quality_manager",
+            action=self.env._("changing the status of a regulation"),
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -262,38 +240,40 @@ class MunicipalRegulation(models.Model):
 
     def action_put_in_force(self):
         """Put the regulation in force; the version in force of the same service is superseded."""
+        self._check_status_change()
+        self._lock_check_state(["draft"], action=self.env._("putting in force"))
         today = fields.Date.context_today(self)
         for regulation in self:
-            if regulation.state != "draft":
-                raise UserError(self.env._("Only a draft regulation can be put in force."))
             previous = regulation.service_id.regulation_ids.filtered(
                 lambda r: r.state == "in_force"
             )
             if previous:
-                previous.write(
+                previous._lock_write(
                     {
                         "state": "superseded",
                         "date_end": regulation.date_start or today,
                         "superseded_by_id": regulation.id,
                     }
                 )
-            regulation.write({"state": "in_force", "date_start": regulation.date_start or today})
+            regulation._lock_write(
+                {"state": "in_force", "date_start": regulation.date_start or today}
+            )
         return True
 
     def action_supersede(self):
+        self._check_status_change()
+        self._lock_check_state(["in_force"], action=self.env._("superseding"))
         today = fields.Date.context_today(self)
         for regulation in self:
-            if regulation.state != "in_force":
-                raise UserError(self.env._("Only a regulation in force can be superseded."))
-            regulation.write({"state": "superseded", "date_end": regulation.date_end or today})
+            regulation._lock_write(
+                {"state": "superseded", "date_end": regulation.date_end or today}
+            )
         return True
 
     def action_reset_to_draft(self):
-        if any(regulation.state != "superseded" for regulation in self):
-            raise UserError(self.env._("Only a superseded regulation can be reset to draft."))
-        self.with_context(municipal_regulation_reset=True).write(
-            {"state": "draft", "date_end": False, "superseded_by_id": False}
-        )
+        self._check_status_change()
+        self._lock_check_state(["superseded"], action=self.env._("resetting to draft"))
+        self._lock_write({"state": "draft", "date_end": False, "superseded_by_id": False})
         return True
 
     def action_confirm_actual(self):

@@ -63,8 +63,9 @@ class MunicipalQualityCase(TransactionCase):
         self.env.cr.precommit.run()
 
     @classmethod
-    def _regulation(cls, version=1, **vals):
-        return cls.env["municipal.regulation"].create(
+    def _regulation(cls, version=1, state="draft", **vals):
+        """A regulation created as a draft, then put in force through its button."""
+        regulation = cls.env["municipal.regulation"].create(
             {
                 "name": f"Regulation v{version}",
                 "service_id": cls.service.id,
@@ -72,4 +73,7 @@ class MunicipalQualityCase(TransactionCase):
                 **vals,
             }
         )
+        if state == "in_force":
+            regulation.action_put_in_force()
+        return regulation
 

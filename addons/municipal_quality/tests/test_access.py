@@ -1,6 +1,6 @@
 from datetime import date
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from .common import MunicipalQualityCase
@@ -65,11 +65,13 @@ class TestMunicipalQualityAccess(MunicipalQualityCase):
             self.draft.with_user(self.quality_user).action_put_in_force()
         with self.assertRaises(AccessError):
             self.in_force.with_user(self.quality_user).action_supersede()
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             self.in_force.with_user(self.quality_user).write({"state": "superseded"})
+        with self.assertRaises(UserError):
+            self.in_force.with_user(self.quality_manager).write({"state": "superseded"})
         Regulation = self.env["municipal.regulation"].with_user(self.quality_user)
         values = self.draft.copy_data()[0]
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             Regulation.create(dict(values, state="in_force"))
         self.assertEqual(Regulation.create(values).state, "draft", "drafts stay open to them")
         self.assertEqual((self.draft.state, self.in_force.state), ("draft", "in_force"))

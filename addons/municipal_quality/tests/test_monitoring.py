@@ -90,11 +90,11 @@ class TestMonitoring(QualitySurveyCase):
         self._finding()
         self.monitoring.action_start()
         self.monitoring.action_close()
-        with self.assertRaisesText(UserError, "is closed"):
+        with self.assertRaisesText(UserError, "is Closed: the field 'Period to'"):
             self.monitoring.date_to = date(2015, 1, 31)
         with self.assertRaisesText(UserError, "closed monitoring"):
             self._finding()
-        with self.assertRaisesText(UserError, "Only a draft monitoring"):
+        with self.assertRaisesText(UserError, "is Closed: it cannot be deleted"):
             self.monitoring.unlink()
         self.monitoring.action_reopen()
         self.monitoring.date_to = date(2015, 1, 31)

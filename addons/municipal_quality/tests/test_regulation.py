@@ -22,6 +22,10 @@ class TestMunicipalRegulation(MunicipalQualityCase):
         self.assertEqual(regulation.state, "draft")
         with self.assertRaisesText(ValidationError, "number and the date of the act"):
             self._regulation(version=2, state="in_force", act_date=date(2014, 1, 1))
+        with self.assertRaisesText(UserError, "a new document starts as Draft"):
+            self.env["municipal.regulation"].create(
+                {"name": "Forced", "service_id": self.service.id, "state": "in_force", **ACT}
+            )
 
     def test_in_force_act_number_cannot_be_emptied(self):
         regulation = self._regulation(**ACT)
@@ -31,12 +35,11 @@ class TestMunicipalRegulation(MunicipalQualityCase):
 
     def test_two_regulations_of_a_service_cannot_both_be_in_force(self):
         first = self._regulation(state="in_force", **ACT)
-        with self.assertRaisesText(ValidationError, "already has a regulation in force"):
-            self._regulation(
-                version=2, state="in_force", act_number="7-p", act_date=date(2014, 1, 1)
-            )
         second = self._regulation(version=2, act_number="7-p", act_date=date(2014, 1, 1))
+        # the constraint holds even for server code that lifts the lock
         with self.assertRaisesText(ValidationError, "already has a regulation in force"):
+            second._lock_write({"state": "in_force"})
+        with self.assertRaisesText(UserError, "changes only through the buttons"):
             second.state = "in_force"
         self.assertEqual(first.state, "in_force")
 
@@ -44,8 +47,9 @@ class TestMunicipalRegulation(MunicipalQualityCase):
         other_service = self.service.copy({"code": "T-02", "name": "Other service"})
         self._regulation(state="in_force", **ACT)
         other = self.env["municipal.regulation"].create(
-            {"name": "Other", "service_id": other_service.id, "state": "in_force", **ACT}
+            {"name": "Other", "service_id": other_service.id, **ACT}
         )
+        other.action_put_in_force()
         self.assertEqual(other.state, "in_force")
         self.assertEqual(other_service.current_regulation_id, other)
 
@@ -86,12 +90,24 @@ class TestMunicipalRegulation(MunicipalQualityCase):
             ("act_date", date(2020, 1, 1)),
             ("version", 5),
             ("name", "Renamed"),
+            ("deadline_days", 60),
+            ("act_type", "Order"),
+            ("date_start", date(2000, 1, 1)),
+            ("date_end", date(2000, 1, 1)),
+            ("service_id", self.service.copy({"code": "T-09"}).id),
         ):
-            with self.assertRaisesText(UserError, "is in force"):
+            label = regulation._fields[field]._description_string(self.env)
+            with self.assertRaisesText(UserError, f"is In force: the field '{label}' can no"):
                 regulation.write({field: value})
-            # not even together with a change of state
-            with self.assertRaisesText(UserError, "is in force"):
-                regulation.write({"state": "superseded", field: value})
+            # not even together with a change of state, nor with the keys that once unlocked
+            with self.assertRaisesText(UserError, "changes only through the buttons"):
+                regulation.with_context(municipal_regulation_reset=True).write(
+                    {"state": "superseded", field: value}
+                )
+            with self.assertRaisesText(UserError, "can no longer be changed"):
+                regulation.sudo().with_context(municipal_regulation_reset=True).write(
+                    {field: value}
+                )
         self.assertEqual((regulation.state, regulation.act_number), ("in_force", "129-p"))
         # the review and the publication of a regulation in force go on
         regulation.write({"published_federal_portal": True, "is_actual": False})
@@ -102,8 +118,12 @@ class TestMunicipalRegulation(MunicipalQualityCase):
         regulation.action_put_in_force()
         regulation.action_supersede()
         self.assertEqual(regulation.state, "superseded")
-        with self.assertRaisesText(UserError, "superseded"):
+        with self.assertRaisesText(UserError, "is Superseded: the field"):
             regulation.publication_url = "https://example.org"
+        with self.assertRaisesText(UserError, "is Superseded: the field"):
+            regulation.with_context(municipal_regulation_reset=True).write(
+                {"deadline_days": 1}
+            )
         regulation.action_reset_to_draft()
         self.assertEqual(regulation.state, "draft")
         self.assertFalse(regulation.date_end)
@@ -113,7 +133,7 @@ class TestMunicipalRegulation(MunicipalQualityCase):
         draft = self._regulation(version=2)
         in_force = self._regulation(**ACT)
         in_force.action_put_in_force()
-        with self.assertRaisesText(UserError, "Only draft regulations"):
+        with self.assertRaisesText(UserError, "is In force: it cannot be deleted"):
             in_force.unlink()
         draft.unlink()
         self.assertFalse(draft.exists())
