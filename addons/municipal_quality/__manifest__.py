@@ -34,6 +34,7 @@
         "report/quality_poster_report.xml",
         "report/municipal_monitoring_report.xml",
         "data/survey_quality_data.xml",
+        "data/ir_cron_data.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -45,6 +46,9 @@
         "demo/municipal_monitoring_demo.xml",
     ],
     "assets": {
+        "survey.survey_assets": [
+            "municipal_quality/static/src/js/kiosk_return.js",
+        ],
         "web.assets_tests": [
             "municipal_quality/static/tests/tours/*.js",
         ],

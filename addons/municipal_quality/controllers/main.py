@@ -4,7 +4,9 @@ from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
 
-from ..models.municipal_quality_link_mixin import LINK_KINDS
+from odoo.addons.survey.controllers.main import Survey
+
+from ..models.municipal_quality_link_mixin import KIOSK_KINDS, LINK_KINDS
 
 _logger = logging.getLogger(__name__)
 
@@ -12,9 +14,11 @@ _logger = logging.getLogger(__name__)
 class MunicipalQualitySurvey(http.Controller):
     """Public links of the citizen questionnaire, one per office, service and servant.
 
-    The link names its record with a signature; the response is created here, tagged with the
-    record, and the citizen is sent to the ordinary survey page (anonymous, phone friendly).
-    A link naming an unknown, archived or tampered record answers a 404 page and stores nothing.
+    The link names its record with a signature. Its page stores nothing; its *Start* button
+    creates the response, anonymous and tagged with the record, and sends the citizen to the
+    ordinary survey page (phone friendly). One response per device and period (a cookie), a
+    limit per client address (a salted hash), none on the office's kiosk link. A link naming
+    an unknown, archived or tampered record answers a 404 page and stores nothing.
     """
 
     def _invalid_link(self, reason):
@@ -38,10 +42,13 @@ class MunicipalQualitySurvey(http.Controller):
         "/quality/survey/<string:kind>/<int:res_id>/<string:signature>",
         type="http",
         auth="public",
+        methods=["GET", "POST"],
         website=True,
         sitemap=False,
     )
     def quality_survey_start(self, kind, res_id, signature, **kwargs):
+        """GET: the landing page (nothing stored). POST (its *Start* button): a new anonymous
+        response, if the device and the address may still answer this link."""
         record = self._link_record(kind, res_id, signature)
         if record is None:
             return self._invalid_link("unknown")
@@ -52,10 +59,99 @@ class MunicipalQualitySurvey(http.Controller):
         )
         if not survey or not survey.active:
             return self._invalid_link("closed")
-        _model, field_name = LINK_KINDS[kind]
+        cookie = f"msq_voice_{kind}_{record.id}"
+        start = request.httprequest.method == "POST"
         try:
-            answer = survey._create_answer(user=request.env.user, **{field_name: record.id})
+            outcome, answer = survey._quality_link_visit(
+                kind,
+                record,
+                request.httprequest.remote_addr,
+                request.httprequest.cookies.get(cookie),
+                start,
+            )
         except UserError:
             _logger.info("Questionnaire %s refused a response from a public link", survey.id)
             return self._invalid_link("closed")
-        return request.redirect(f"/survey/{survey.access_token}/{answer.access_token}")
+        values = {
+            "survey": survey,
+            "record": record,
+            "kind": kind,
+            "action": record._quality_link_path(kind),
+            "logged_in": not request.env.user._is_public(),
+        }
+        if outcome == "landing":
+            return request.render("municipal_quality.survey_link_landing", values)
+        if outcome in ("already", "limited"):
+            values["reason"] = outcome
+            return request.render("municipal_quality.survey_link_refused", values, status=429)
+        response = request.redirect(f"/survey/{survey.access_token}/{answer.access_token}")
+        if outcome == "started" and kind not in KIOSK_KINDS:
+            company = record._quality_link_company()
+            response.set_cookie(
+                cookie,
+                answer.access_token,
+                max_age=company.quality_voice_period_hours * 3600,
+                httponly=True,
+                samesite="Lax",
+            )
+        return response
+
+
+class MunicipalQualitySurveyPages(Survey):
+    """Odoo's survey pages for the responses started by a public link: they are answered as
+    the public user (nothing names who is logged in on the device), the partner check is not
+    made (the response has no partner by design), and the printable review of the answers is
+    not offered (on a shared tablet it would show the previous citizen's answers)."""
+
+    def _fetch_from_access_token(self, survey_token, answer_token):
+        survey_sudo, answer_sudo = super()._fetch_from_access_token(survey_token, answer_token)
+        if answer_sudo and answer_sudo.quality_link_kind:
+            public = request.env.ref("base.public_user")
+            survey_sudo = survey_sudo.with_user(public).sudo()
+            answer_sudo = answer_sudo.with_user(public).sudo()
+        return survey_sudo, answer_sudo
+
+    def _check_validity(self, survey_token, answer_token, ensure_token=True, check_partner=True):
+        if check_partner and answer_token:
+            _survey, answer = super()._fetch_from_access_token(survey_token, answer_token)
+            if answer.quality_link_kind:
+                check_partner = False
+        return super()._check_validity(
+            survey_token, answer_token, ensure_token=ensure_token, check_partner=check_partner
+        )
+
+    @http.route()
+    def survey_start(self, survey_token, answer_token=None, email=False, **post):
+        survey = (
+            request.env["survey.survey"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("access_token", "=", survey_token)], limit=1)
+        )
+        if survey.is_quality_survey and not answer_token:
+            # a citizen questionnaire is answered through the signed links of the offices,
+            # services and servants only: a response must count for someone
+            return request.render(
+                "municipal_quality.survey_link_invalid", {"reason": "unknown"}, status=404
+            )
+        return super().survey_start(survey_token, answer_token=answer_token, email=email, **post)
+
+    @http.route()
+    def survey_retry(self, survey_token, answer_token, **post):
+        _survey, answer = super()._fetch_from_access_token(survey_token, answer_token)
+        if answer.quality_link_kind:
+            # another response goes through the link again, and its limits
+            return request.render(
+                "municipal_quality.survey_link_invalid", {"reason": "review"}, status=404
+            )
+        return super().survey_retry(survey_token, answer_token, **post)
+
+    @http.route()
+    def survey_print(self, survey_token, review=False, answer_token=None, **post):
+        if answer_token:
+            _survey, answer = super()._fetch_from_access_token(survey_token, answer_token)
+            if answer.quality_link_kind:
+                return request.render(
+                    "municipal_quality.survey_link_invalid", {"reason": "review"}, status=404
+                )
+        return super().survey_print(survey_token, review=review, answer_token=answer_token, **post)

@@ -4,6 +4,7 @@ from . import res_company
 from . import res_config_settings
 from . import municipal_lock_mixin
 from . import municipal_quality_link_mixin
+from . import municipal_quality_voice
 from . import municipal_office
 from . import municipal_service_category
 from . import municipal_service

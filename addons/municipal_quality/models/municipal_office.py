@@ -9,6 +9,12 @@ class MunicipalOffice(models.Model):
     _description = "Municipal Office"
     _inherit = ["mail.thread", "municipal.quality.link.mixin"]
     _quality_link_kind = "office"
+
+    def _compute_quality_kiosk_url(self):
+        for office in self:
+            office.quality_kiosk_url = (
+                office.get_base_url() + office._quality_link_path("kiosk") if office.id else False
+            )
     _parent_store = True
     _rec_name = "complete_name"
     _order = "complete_name"
@@ -17,6 +23,13 @@ class MunicipalOffice(models.Model):
     complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
     code = fields.Char(
         help="Short code of the office, used in public links, QR posters and device settings."
+    )
+    quality_kiosk_url = fields.Char(
+        string="Kiosk link (office tablet)",
+        compute="_compute_quality_kiosk_url",
+        help="Open this link on the office's shared tablet: each citizen answers a fresh "
+        "questionnaire counted for this office, and the tablet returns to a new one a few "
+        "seconds after the thank-you page, showing nothing of the previous citizen.",
     )
     active = fields.Boolean(default=True, tracking=True)
     office_type = fields.Selection(

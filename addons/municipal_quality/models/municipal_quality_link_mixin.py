@@ -12,10 +12,14 @@ LINK_KINDS = {
     "office": ("municipal.office", "office_id"),
     "service": ("municipal.service", "service_id"),
     "servant": ("hr.employee", "employee_id"),
+    # the office's shared tablet: a link of its own kind (its own signature), one fresh
+    # response per citizen, no device or address limit, back to a new questionnaire after
+    # the thank-you page
+    "kiosk": ("municipal.office", "office_id"),
 }
+KIOSK_KINDS = frozenset({"kiosk"})
 LINK_SCOPE = "municipal_quality.survey_link"
 SIGNATURE_LENGTH = 24
-
 
 
 def qr_png_base64(value, box_size=12, border=2):
@@ -60,9 +64,9 @@ class MunicipalQualityLinkMixin(models.AbstractModel):
         expected = self._quality_link_signature(kind, res_id)
         return bool(signature) and consteq(expected, str(signature))
 
-    def _quality_link_path(self):
+    def _quality_link_path(self, kind=None):
         self.ensure_one()
-        kind = self._quality_link_kind
+        kind = kind or self._quality_link_kind
         signature = self._quality_link_signature(kind, self.id)
         return f"/quality/survey/{kind}/{self.id}/{signature}"
 

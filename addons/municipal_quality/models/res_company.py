@@ -25,6 +25,44 @@ class ResCompany(models.Model):
         "name) on their portal.",
     )
 
+    quality_voice_period_hours = fields.Integer(
+        string="One response per device per (hours)",
+        default=24,
+        help="A phone or computer answers a given questionnaire link once in this period; a "
+        "second response is refused with a message, and counted as a suppressed duplicate.",
+    )
+    quality_voice_address_limit = fields.Integer(
+        string="Responses per link and client address in the period",
+        default=10,
+        help="Above this number of responses to one link from one client address in the "
+        "period, further responses are refused (a script clearing its cookies). The address is "
+        "kept only as a salted hash, erased at the end of the period. 0: no limit. Kiosk "
+        "links of the offices are not limited (one tablet serves every citizen).",
+    )
+    quality_kiosk_reset_seconds = fields.Integer(
+        string="Kiosk: new questionnaire after (seconds)",
+        default=8,
+        help="On an office tablet (kiosk link), the thank-you page returns to a fresh "
+        "questionnaire after this delay.",
+    )
+
+    @api.constrains(
+        "quality_voice_period_hours", "quality_voice_address_limit", "quality_kiosk_reset_seconds"
+    )
+    def _check_quality_voice_settings(self):
+        for company in self:
+            if company.quality_voice_period_hours < 1 or company.quality_voice_address_limit < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The period of one response per device is at least one hour, and the "
+                        "limit per client address is zero (none) or more."
+                    )
+                )
+            if not 1 <= company.quality_kiosk_reset_seconds <= 600:
+                raise ValidationError(
+                    self.env._("The kiosk returns to a new questionnaire after 1 to 600 seconds.")
+                )
+
     @api.constrains("quality_target")
     def _check_quality_target(self):
         for company in self:

@@ -13,3 +13,12 @@ class ResConfigSettings(models.TransientModel):
     quality_portal_published = fields.Boolean(
         related="company_id.quality_portal_published", readonly=False
     )
+    quality_voice_period_hours = fields.Integer(
+        related="company_id.quality_voice_period_hours", readonly=False
+    )
+    quality_voice_address_limit = fields.Integer(
+        related="company_id.quality_voice_address_limit", readonly=False
+    )
+    quality_kiosk_reset_seconds = fields.Integer(
+        related="company_id.quality_kiosk_reset_seconds", readonly=False
+    )

@@ -10,6 +10,18 @@ QUALITY_DIMENSIONS = [
 ]
 # Question types whose answers are suggested answers carrying a satisfaction.
 CHOICE_QUESTION_TYPES = ("simple_choice", "multiple_choice", "matrix")
+# Longest free-text answer a citizen may give ("what should we improve?").
+TEXT_ANSWER_LIMIT = 2000
+
+
+def _ids(values):
+    """The integers of ``values`` (ids posted by a browser), or None when one is not an id."""
+    result = set()
+    for value in values:
+        if isinstance(value, bool) or not str(value).strip().isdigit():
+            return None
+        result.add(int(value))
+    return result
 
 
 class SurveyQuestion(models.Model):
@@ -34,3 +46,41 @@ class SurveyQuestion(models.Model):
                         question=question.title,
                     )
                 )
+
+    def validate_question(self, answer, comment=None):
+        """On a citizen questionnaire, an answer must be one of the question's own suggested
+        answers (and rows, for a matrix): an id of another question or questionnaire, or no id
+        at all, is refused with a message and nothing is stored. Free text is limited."""
+        errors = super().validate_question(answer, comment)
+        if errors or not self.survey_id.is_quality_survey:
+            return errors
+        invalid = {self.id: self.env._("This answer does not belong to this question.")}
+        if self.question_type in ("simple_choice", "multiple_choice") and answer:
+            values = answer if isinstance(answer, list) else [answer]
+            chosen = _ids(values)
+            if chosen is None or not chosen <= set(self.suggested_answer_ids.ids):
+                return invalid
+        elif self.question_type == "matrix" and answer:
+            if not isinstance(answer, dict):
+                return invalid
+            rows = _ids(answer.keys())
+            columns = _ids(
+                value
+                for values in answer.values()
+                for value in (values if isinstance(values, list) else [values])
+            )
+            if (
+                rows is None
+                or columns is None
+                or not rows <= set(self.matrix_row_ids.ids)
+                or not columns <= set(self.suggested_answer_ids.ids)
+            ):
+                return invalid
+        texts = [answer if self.question_type in ("char_box", "text_box") else None, comment]
+        if any(isinstance(text, str) and len(text) > TEXT_ANSWER_LIMIT for text in texts):
+            return {
+                self.id: self.env._(
+                    "Please keep your answer under %(limit)s characters.", limit=TEXT_ANSWER_LIMIT
+                )
+            }
+        return {}

@@ -6,11 +6,70 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from . import scoring
+from .municipal_quality_link_mixin import KIOSK_KINDS, LINK_KINDS
 from .survey_demo_responses import load_demo_responses
 
 
 class SurveySurvey(models.Model):
     _inherit = "survey.survey"
+
+    # ------------------------------------------------------------------ public links
+    def _quality_link_visit(self, kind, record, address, device_token, start):
+        """A visit of the public link ``kind`` naming ``record`` (checked by the caller): what
+        to answer, as ``(outcome, response)``:
+
+        - ``("resume", response)``: the device's cookie names a response of this link still in
+          progress: continue it;
+        - ``("already", response)``: the device answered this link within the period;
+        - ``("landing", None)``: a plain visit (GET): nothing is stored;
+        - ``("limited", None)``: too many responses to this link from the client address in the
+          period; when ``start`` is refused (``already`` or ``limited``), the suppressed
+          duplicate is counted, nothing else is stored;
+        - ``("started", response)``: a new anonymous response, tagged with the record.
+
+        Kiosk links (the office's tablet) start a fresh response each time and are not limited.
+        The response never carries the visitor's partner, e-mail or address, even when a user is
+        logged in on the device.
+        """
+        self.ensure_one()
+        Voice = self.env["municipal.quality.voice"].sudo()
+        company = record._quality_link_company()
+        _model, field_name = LINK_KINDS[kind]
+        kiosk = kind in KIOSK_KINDS
+        previous = self.env["survey.user_input"]
+        if device_token and not kiosk:
+            previous = (
+                self.env["survey.user_input"]
+                .sudo()
+                .search(
+                    [
+                        ("survey_id", "=", self.id),
+                        ("access_token", "=", str(device_token)),
+                        ("quality_link_kind", "=", kind),
+                        (field_name, "=", record.id),
+                        ("start_datetime", ">=", fields.Datetime.now() - Voice._period(company)),
+                    ],
+                    limit=1,
+                )
+            )
+        if previous and previous.state != "done":
+            return "resume", previous
+        if not start:
+            return ("already", previous) if previous else ("landing", None)
+        reason = None if kiosk else Voice._admission(kind, record.id, company, address, previous)
+        if reason:
+            Voice._record(kind, record.id, company, address, suppressed=reason)
+            return ("already", previous) if reason == "device" else ("limited", None)
+        # created as the public user: not even create_uid names who is logged in
+        public_user = self.env.ref("base.public_user")
+        response = (
+            self.with_user(public_user)
+            .sudo()
+            ._create_answer(user=public_user, quality_link_kind=kind, **{field_name: record.id})
+        )
+        response._mark_in_progress()
+        Voice._record(kind, record.id, company, None if kiosk else address, answer=response)
+        return "started", response
 
     is_quality_survey = fields.Boolean(
         string="Service quality questionnaire",

@@ -31,6 +31,12 @@ class SurveyUserInput(models.Model):
         readonly=True,
         help="The municipal servant who served the citizen.",
     )
+    quality_link_kind = fields.Char(
+        string="Public link",
+        readonly=True,
+        help="Kind of the public link that started the response (office, service, servant, "
+        "kiosk): such a response is anonymous, whoever is logged in on the device.",
+    )
     department_id = fields.Many2one(
         "hr.department",
         compute="_compute_department_id",
@@ -83,3 +89,13 @@ class SurveyUserInput(models.Model):
                         "the same company."
                     )
                 )
+
+    def _save_lines(self, question, answer, comment=None, overwrite_existing=True):
+        """A citizen whose page came back with an error (an answer too long) corrects it and
+        sends the page again: the lines of that page are replaced, not refused ("This answer
+        cannot be overwritten"), as long as the response is not finished."""
+        if self.is_quality_response and self.state != "done":
+            overwrite_existing = True
+        return super()._save_lines(
+            question, answer, comment=comment, overwrite_existing=overwrite_existing
+        )

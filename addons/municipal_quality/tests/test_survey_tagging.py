@@ -49,11 +49,17 @@ class TestSurveyTagging(QualitySurveyCase):
         self.assertTrue(survey.is_quality_survey)
         self.assertEqual(survey.access_mode, "public")
         self.assertFalse(survey.users_login_required)
+        rated = survey.question_ids.filtered("quality_dimension")
         self.assertEqual(
-            set(survey.question_ids.mapped("quality_dimension")),
+            set(rated.mapped("quality_dimension")),
             {"comfort", "timing", "information", "staff", "overall"},
         )
-        for question in survey.question_ids:
+        # a way to say why: one optional free-text question, outside the indicator
+        (why,) = survey.question_ids - rated
+        self.assertEqual(why.question_type, "text_box")
+        self.assertFalse(why.constr_mandatory)
+        self.assertEqual(why.title, "What should we improve? (optional)")
+        for question in rated:
             self.assertEqual(
                 sorted(question.suggested_answer_ids.mapped("satisfaction")),
                 ["negative", "negative", "neutral", "positive", "positive"],
@@ -75,6 +81,11 @@ class TestPublicLinks(QualitySurveyCase):
         self.assertFalse(Office._quality_link_check("service", self.centre.id, signature))
         self.assertFalse(Office._quality_link_check("office", self.centre.id, ""))
         self.assertIn("/quality/survey/service/", self.service.quality_survey_url)
+        # the office tablet's kiosk link is a kind of its own, signed as such
+        kiosk = self.centre.quality_kiosk_url.rsplit("/", 1)[1]
+        self.assertTrue(Office._quality_link_check("kiosk", self.centre.id, kiosk))
+        self.assertFalse(Office._quality_link_check("office", self.centre.id, kiosk))
+        self.assertFalse(Office._quality_link_check("kiosk", self.centre.id, signature))
         self.assertIn("/quality/survey/servant/", self.servant.quality_survey_url)
 
     def test_qr_poster_of_each_kind(self):
