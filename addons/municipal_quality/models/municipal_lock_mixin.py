@@ -135,6 +135,7 @@ class MunicipalLockMixin(models.AbstractModel):
             return
         workflow = sorted(set(vals) & self._lock_all_workflow_fields())
         if workflow:
+            records._lock_access_first("write")
             raise UserError(
                 self.env._(
                     "%(document)s: the field '%(field)s' changes only through the buttons of "
@@ -149,6 +150,7 @@ class MunicipalLockMixin(models.AbstractModel):
             state = record[self._lock_state_field]
             frozen = sorted(set(vals) - record._lock_writable_in(state))
             if frozen:
+                record._lock_access_first("write")
                 raise UserError(
                     self.env._(
                         "%(document)s '%(name)s' is %(state)s: the field '%(field)s' can no "
@@ -172,6 +174,7 @@ class MunicipalLockMixin(models.AbstractModel):
                 if vals[name] and not (name == self._lock_state_field and vals[name] == initial)
             )
             if forced:
+                self._lock_access_first("create")
                 raise UserError(
                     self.env._(
                         "%(document)s: a new document starts as %(state)s; the field "
@@ -181,6 +184,11 @@ class MunicipalLockMixin(models.AbstractModel):
                         field=self._lock_field_label(forced[0]),
                     )
                 )
+
+    def _lock_access_first(self, operation):
+        """A user who may not ``operation`` these records at all is told so (AccessError)
+        rather than that they are locked: the access rights come before the lock."""
+        self.check_access(operation)
 
     def _description_translated(self):
         return self.env["ir.model"].sudo()._get(self._name).name or self._description
@@ -258,6 +266,7 @@ class MunicipalLockMixin(models.AbstractModel):
     def _lock_unlink_unlocked(self):
         for record in self - self._lock_lifted():
             if record._lock_is_locked():
+                record._lock_access_first("unlink")
                 raise UserError(
                     self.env._(
                         "%(document)s '%(name)s' is %(state)s: it cannot be deleted.",

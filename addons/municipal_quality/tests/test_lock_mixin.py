@@ -53,6 +53,20 @@ class TestLockMixin(MunicipalQualityCase):
             hostile.sudo().unlink()
         self.assertEqual(self.closed.state, "done")
 
+    def test_access_rights_come_before_the_lock(self):
+        employee = new_test_user(self.env, login="mq_lock_reader", groups="base.group_user")
+        closed = self.closed.with_user(employee)
+        with self.assertRaises(AccessError):
+            closed.write({"name": "Rewritten"})
+        with self.assertRaises(AccessError):
+            closed.write({"state": "draft"})
+        with self.assertRaises(AccessError):
+            closed.unlink()
+        # who may write the document hears that it is locked
+        with self.assertRaisesText(UserError, "can no longer be changed"):
+            self.closed.with_user(self.officer).write({"name": "Rewritten"})
+        self.assertEqual(self.closed.name, "Closed")
+
     def test_state_changes_only_in_a_transition_even_unlocked(self):
         with self.assertRaisesText(
             UserError, "the field 'State' changes only through the buttons of the document"
