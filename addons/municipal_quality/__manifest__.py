@@ -25,6 +25,7 @@
         "views/survey_survey_views.xml",
         "views/survey_question_views.xml",
         "views/survey_user_input_views.xml",
+        "views/frontend_templates.xml",
         "views/survey_templates.xml",
         "views/portal_templates.xml",
         "views/municipal_monitoring_views.xml",
@@ -38,6 +39,7 @@
         "views/menus.xml",
     ],
     "demo": [
+        "demo/res_lang_demo.xml",
         "demo/hr_demo.xml",
         "demo/municipal_office_demo.xml",
         "demo/municipal_service_demo.xml",

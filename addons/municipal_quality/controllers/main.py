@@ -7,6 +7,7 @@ from odoo.http import request
 from odoo.addons.survey.controllers.main import Survey
 
 from ..models.municipal_quality_link_mixin import KIOSK_KINDS, LINK_KINDS
+from ..models.res_lang import FRONTEND_LANG_COOKIE
 
 _logger = logging.getLogger(__name__)
 
@@ -20,6 +21,27 @@ class MunicipalQualitySurvey(http.Controller):
     limit per client address (a salted hash), none on the office's kiosk link. A link naming
     an unknown, archived or tampered record answers a 404 page and stores nothing.
     """
+
+    @http.route(
+        "/quality/lang/<string:code>",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        website=True,
+        multilang=False,
+        sitemap=False,
+        readonly=True,
+    )
+    def quality_public_lang(self, code, r="/", **kwargs):
+        """The language switcher of the public pages: remember the language, back to the page."""
+        code, target = request.env["res.lang"]._municipal_public_lang_target(code, r)
+        if not code:
+            return request.not_found()
+        # the page's own cookie of the language (Odoo sets it for every public page)
+        request.future_response.set_cookie(
+            FRONTEND_LANG_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax"
+        )
+        return request.redirect(target, code=303, local=True)
 
     def _invalid_link(self, reason):
         return request.render(
@@ -111,10 +133,26 @@ class MunicipalQualitySurveyPages(Survey):
             answer_sudo = answer_sudo.with_user(public).sudo()
         return survey_sudo, answer_sudo
 
+    def _quality_link_answer(self, survey_token, answer_token):
+        """The response of ``answer_token`` to that survey, if it came through a public link."""
+        if not answer_token:
+            return request.env["survey.user_input"]
+        return (
+            request.env["survey.user_input"]
+            .sudo()
+            .search(
+                [
+                    ("survey_id.access_token", "=", survey_token),
+                    ("access_token", "=", answer_token),
+                    ("quality_link_kind", "!=", False),
+                ],
+                limit=1,
+            )
+        )
+
     def _check_validity(self, survey_token, answer_token, ensure_token=True, check_partner=True):
         if check_partner and answer_token:
-            _survey, answer = super()._fetch_from_access_token(survey_token, answer_token)
-            if answer.quality_link_kind:
+            if self._quality_link_answer(survey_token, answer_token):
                 check_partner = False
         return super()._check_validity(
             survey_token, answer_token, ensure_token=ensure_token, check_partner=check_partner
@@ -138,8 +176,7 @@ class MunicipalQualitySurveyPages(Survey):
 
     @http.route()
     def survey_retry(self, survey_token, answer_token, **post):
-        _survey, answer = super()._fetch_from_access_token(survey_token, answer_token)
-        if answer.quality_link_kind:
+        if self._quality_link_answer(survey_token, answer_token):
             # another response goes through the link again, and its limits
             return request.render(
                 "municipal_quality.survey_link_invalid", {"reason": "review"}, status=404
@@ -148,10 +185,8 @@ class MunicipalQualitySurveyPages(Survey):
 
     @http.route()
     def survey_print(self, survey_token, review=False, answer_token=None, **post):
-        if answer_token:
-            _survey, answer = super()._fetch_from_access_token(survey_token, answer_token)
-            if answer.quality_link_kind:
-                return request.render(
-                    "municipal_quality.survey_link_invalid", {"reason": "review"}, status=404
-                )
+        if self._quality_link_answer(survey_token, answer_token):
+            return request.render(
+                "municipal_quality.survey_link_invalid", {"reason": "review"}, status=404
+            )
         return super().survey_print(survey_token, review=review, answer_token=answer_token, **post)

@@ -2,6 +2,8 @@ from . import scoring
 from . import survey_demo_responses
 from . import res_company
 from . import res_config_settings
+from . import res_lang
+from . import ir_qweb
 from . import municipal_lock_mixin
 from . import municipal_quality_link_mixin
 from . import municipal_quality_voice

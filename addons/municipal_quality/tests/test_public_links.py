@@ -5,8 +5,9 @@ from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
-@tagged("post_install", "-at_install")
-class TestPublicLinksHttp(HttpCase):
+class PublicLinksCase(HttpCase):
+    """An office, a servant and a citizen questionnaire of two scaled questions and a free text."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -92,6 +93,10 @@ class TestPublicLinksHttp(HttpCase):
         self.assertEqual(self.env["survey.user_input"].search_count([]), before, "nothing stored")
         return response
 
+
+
+@tagged("post_install", "-at_install")
+class TestPublicLinksHttp(PublicLinksCase):
     def test_the_page_of_a_link_stores_nothing(self):
         for _visit in range(3):  # previews, crawlers, a citizen who looks and leaves
             page = self.url_open(self._path(self.office), allow_redirects=False)

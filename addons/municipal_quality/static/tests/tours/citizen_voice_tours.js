@@ -115,3 +115,31 @@ registry.category("web_tour.tours").add("municipal_quality_kiosk_tour", {
         ...answerAndSend(),
     ],
 });
+
+// A citizen on a phone switches the landing page to Ukrainian, then starts the questionnaire:
+// the questionnaire speaks Ukrainian too, and neither page is wider than the phone.
+registry.category("web_tour.tours").add("municipal_quality_language_tour", {
+    steps: () => [
+        fitsThePhone("The landing page"),
+        {
+            content: "Switch to Ukrainian",
+            trigger: "nav.o_municipal_quality_langs a[lang='uk-UA']",
+            run: "click",
+        },
+        {
+            content: "The page is in Ukrainian",
+            trigger: "html[lang='uk-UA'] button.o_municipal_quality_start:contains('Почати анкету')",
+        },
+        fitsThePhone("The landing page in Ukrainian"),
+        {
+            content: "Start",
+            trigger: "button.o_municipal_quality_start",
+            run: "click",
+        },
+        {
+            content: "The questionnaire keeps the language and offers the others",
+            trigger: "html[lang='uk-UA'] nav.o_municipal_quality_langs a[lang='ru-RU']",
+        },
+        fitsThePhone("The questionnaire in Ukrainian"),
+    ],
+});
