@@ -497,12 +497,20 @@ class EduComplaint(models.Model):
         for vals in vals_list:
             # the staff of an organisation register complaints addressed to their head only;
             # the department registers those addressed to it (day of its registration, 2.6.6)
-            if not self._is_department_user() and vals.get("level") == deadlines.DEPARTMENT:
-                raise AccessError(
-                    self.env._(
-                        "A complaint addressed to the head of the education department is "
-                        "registered by the education department."
+            if not self._is_department_user():
+                if vals.get("level") == deadlines.DEPARTMENT:
+                    raise AccessError(
+                        self.env._(
+                            "A complaint addressed to the head of the education department is "
+                            "registered by the education department."
+                        )
                     )
+                self._check_department_fields(
+                    {
+                        name
+                        for name in DEPARTMENT_FIELDS - {"level", "organization_id"}
+                        if vals.get(name)
+                    }
                 )
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("edu.complaint") or "/"

@@ -306,6 +306,23 @@ class TestEduRpcIntegrity(MunicipalRpcCase):
                 ]
             ],
         )
+        self.assertRefused(
+            self.head,
+            "edu.complaint",
+            "create",
+            [
+                [
+                    {
+                        "applicant_id": self.parent.partner_id.id,
+                        "organization_id": self.organization.id,
+                        "description": "Forged",
+                        "violation_date": "2024-03-01",
+                        "date_filed": "2024-03-05",
+                        "supervision_notified": True,
+                    }
+                ]
+            ],
+        )
         self.assertEqual(self.env["edu.complaint"].search_count([]), count)
 
     def test_answered_complaint_is_frozen(self):
