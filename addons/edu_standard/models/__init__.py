@@ -1,6 +1,5 @@
 from . import scoring
 from . import deadlines
-from . import locking
 from . import res_company
 from . import res_config_settings
 from . import edu_standard_requirement

@@ -1,8 +1,7 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from . import deadlines
-from .locking import is_mail_field
 
 LEVELS = [
     (deadlines.ORGANIZATION, "Head of the organisation"),
@@ -25,19 +24,31 @@ GROUNDS_BY_LEVEL = {
     deadlines.DEPARTMENT: ("not_standard", "deadline_missed", "false_information"),
 }
 
-# Fields that may still change on an answered or closed complaint
-ANSWERED_WRITABLE_FIELDS = {"overdue_notified", "access_token"}
 OPEN_STATES = ("registered", "investigation")
-# Fields that only the workflow (the buttons) writes
-WORKFLOW_FIELDS = {
-    "state",
-    "outcome",
-    "refusal_ground",
-    "refusal_reason",
-    "answer_date",
-    "escalated_from_id",
-    "escalated_to_id",
-}
+LOCKED_STATES = ("answered", "closed")
+# Fields that only the workflow (the buttons, the cron) writes, in any state
+WORKFLOW_FIELDS = frozenset(
+    {
+        "state",
+        "outcome",
+        "refusal_ground",
+        "refusal_reason",
+        "answer_date",
+        "escalated_from_id",
+        "escalated_to_id",
+        "report_date",
+        "overdue_notified",
+    }
+)
+# Fields that only the education department changes: to whom and about whom the complaint is
+# (the staff of an organisation cannot move a complaint away from their head, nor take one
+# addressed to the department), and the department's own steps of section 2.6.6
+DEPARTMENT_FIELDS = frozenset(
+    {"level", "organization_id", "instruction_date", "supervision_notified"}
+)
+# On a complaint addressed to the department, what the staff of the organisation still write:
+# the written report of their check (section 2.6.6)
+ORGANIZATION_REPORT_FIELDS = frozenset({"report_text"})
 
 
 class EduComplaint(models.Model):
@@ -45,8 +56,13 @@ class EduComplaint(models.Model):
 
     _name = "edu.complaint"
     _description = "Complaint about a Violation of the Education Quality Standard"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "municipal.lock.mixin"]
     _order = "date_filed desc, id desc"
+
+    # An answered or closed complaint is locked: its answer, outcome and facts are frozen (the
+    # chatter, its followers and the portal token stay open).
+    _lock_states = LOCKED_STATES
+    _lock_workflow_fields = WORKFLOW_FIELDS
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index=True
@@ -403,19 +419,98 @@ class EduComplaint(models.Model):
                     )
                 )
 
+    # ------------------------------------------------------------------ who acts
+
+    def _is_department_user(self):
+        return self.env.su or self.env.user.has_group("edu_standard.group_edu_user")
+
+    def _is_organization_staff(self):
+        """The acting user is on the staff (or is the head) of the complaint's organisation."""
+        self.ensure_one()
+        user = self.env.user
+        organization = self.sudo().organization_id
+        return user in organization.user_ids or user == organization.head_user_id
+
+    def _check_handler(self, action):
+        """Who handles (investigates, answers, refuses, closes) each complaint: the education
+        department any complaint; the staff of an organisation only the complaints addressed to
+        their own head (section 2.6.5), never those addressed to the department (2.6.6)."""
+        self._lock_check_groups(
+            "edu_standard.group_edu_organization", "edu_standard.group_edu_user", action=action
+        )
+        if self._is_department_user():
+            return
+        for complaint in self:
+            if complaint.level == deadlines.DEPARTMENT:
+                raise AccessError(
+                    self.env._(
+                        "The complaint %(name)s is addressed to the head of the education "
+                        "department: %(action)s belongs to the education department, not to the "
+                        "staff of the organisation.",
+                        name=complaint.name,
+                        action=action,
+                    )
+                )
+            if not complaint._is_organization_staff():
+                raise AccessError(
+                    self.env._(
+                        "The complaint %(name)s is addressed to the head of %(organization)s: "
+                        "%(action)s belongs to the staff of that organisation.",
+                        name=complaint.name,
+                        organization=complaint.sudo().organization_id.display_name,
+                        action=action,
+                    )
+                )
+
+    def _check_department_fields(self, vals, complaints=None):
+        """Refuse the staff of an organisation the fields of the department (and, on a complaint
+        addressed to the department, everything but the report of their organisation)."""
+        if self._is_department_user():
+            return
+        names = set(vals) - self._lock_writable_in(False)
+        restricted = sorted(names & DEPARTMENT_FIELDS)
+        if restricted:
+            raise AccessError(
+                self.env._(
+                    "Complaint: the field '%(field)s' is changed only by the education "
+                    "department.",
+                    field=self._lock_field_label(restricted[0]),
+                )
+            )
+        for complaint in complaints or self.browse():
+            others = sorted(names - ORGANIZATION_REPORT_FIELDS)
+            if complaint.level == deadlines.DEPARTMENT and others:
+                raise AccessError(
+                    self.env._(
+                        "The complaint %(name)s is addressed to the head of the education "
+                        "department: the staff of the organisation write only its report, not "
+                        "the field '%(field)s'.",
+                        name=complaint.name,
+                        field=self._lock_field_label(others[0]),
+                    )
+                )
+
     # ------------------------------------------------------------------ ORM
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            forced = {
-                name
-                for name in WORKFLOW_FIELDS - {"escalated_from_id"}
-                if vals.get(name) and not (name == "state" and vals[name] == "registered")
-            }
-            if forced and not self.env.context.get("edu_complaint_transition"):
-                raise UserError(
-                    self.env._("A complaint is registered first, then investigated and answered.")
+            # the staff of an organisation register complaints addressed to their head only;
+            # the department registers those addressed to it (day of its registration, 2.6.6)
+            if not self._is_department_user():
+                if vals.get("level") == deadlines.DEPARTMENT:
+                    raise AccessError(
+                        self.env._(
+                            "A complaint addressed to the head of the education department is "
+                            "registered by the education department."
+                        )
+                    )
+                self._check_department_fields(
+                    {
+                        name
+                        for name in DEPARTMENT_FIELDS - {"level", "organization_id"}
+                        if vals.get(name)
+                    }
                 )
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("edu.complaint") or "/"
@@ -426,22 +521,8 @@ class EduComplaint(models.Model):
         return complaints
 
     def write(self, vals):
-        if not self.env.context.get("edu_complaint_transition"):
-            locked_fields = [
-                name
-                for name in vals
-                if not is_mail_field(name) and name not in ANSWERED_WRITABLE_FIELDS
-            ]
-            locked = self.filtered(lambda c: c.state in ("answered", "closed"))
-            if locked and locked_fields:
-                raise UserError(
-                    self.env._(
-                        "The complaint %(name)s is answered: it is locked and cannot be changed.",
-                        name=locked[0].name,
-                    )
-                )
-            if set(vals) & WORKFLOW_FIELDS:
-                raise UserError(self.env._("Use the buttons of the complaint to change its stage."))
+        if self - self._lock_lifted():
+            self._check_department_fields(vals, self - self._lock_lifted())
         result = super().write(vals)
         if "responsible_user_id" in vals:
             for complaint in self.filtered(lambda c: c.state in OPEN_STATES):
@@ -457,7 +538,7 @@ class EduComplaint(models.Model):
             raise UserError(self.env._("Only a complaint that is still registered can be deleted."))
 
     def _transition(self, vals):
-        return self.with_context(edu_complaint_transition=True).write(vals)
+        return self._lock_write(vals)
 
     # ------------------------------------------------------------------ activities
 
@@ -490,6 +571,7 @@ class EduComplaint(models.Model):
     # ------------------------------------------------------------------ workflow
 
     def action_start_investigation(self):
+        self._check_handler(self.env._("the investigation of a complaint"))
         today = fields.Date.context_today(self)
         for complaint in self:
             if complaint.state != "registered":
@@ -513,6 +595,10 @@ class EduComplaint(models.Model):
         return True
 
     def action_receive_report(self):
+        self._lock_check_groups(
+            "edu_standard.group_edu_user",
+            action=self.env._("the receipt of the report of the organisation"),
+        )
         for complaint in self:
             if complaint.level != deadlines.DEPARTMENT or complaint.state != "investigation":
                 raise UserError(
@@ -521,7 +607,7 @@ class EduComplaint(models.Model):
                         "receives the report of the organisation."
                     )
                 )
-            complaint.write(
+            complaint._transition(
                 {"report_date": complaint.report_date or fields.Date.context_today(self)}
             )
             complaint.activity_feedback(
@@ -531,6 +617,7 @@ class EduComplaint(models.Model):
         return True
 
     def action_answer_remedied(self):
+        self._check_handler(self.env._("the answer to a complaint"))
         for complaint in self:
             if complaint.state != "investigation":
                 raise UserError(self.env._("Investigate the complaint before answering it."))
@@ -599,6 +686,7 @@ class EduComplaint(models.Model):
 
     def action_refuse(self, ground, reason):
         """Refuse the complaint on one of the grounds of section 2.6, with the argued reason."""
+        self._check_handler(self.env._("the refusal of a complaint"))
         for complaint in self:
             if complaint.state not in OPEN_STATES:
                 raise UserError(self.env._("Only an open complaint can be refused."))
@@ -609,6 +697,9 @@ class EduComplaint(models.Model):
 
     def action_open_refuse_wizard(self):
         self.ensure_one()
+        self._check_handler(self.env._("the refusal of a complaint"))
+        if self.state not in OPEN_STATES:
+            raise UserError(self.env._("Only an open complaint can be refused."))
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Refuse the complaint"),
@@ -619,6 +710,7 @@ class EduComplaint(models.Model):
         }
 
     def action_close(self):
+        self._check_handler(self.env._("the closing of a complaint"))
         if any(complaint.state != "answered" for complaint in self):
             raise UserError(self.env._("Only an answered complaint can be closed."))
         self._transition({"state": "closed"})
@@ -628,6 +720,10 @@ class EduComplaint(models.Model):
         """The applicant takes the complaint to the head of the education department
         (section 2.6.3): a new complaint registered with the department."""
         self.ensure_one()
+        self._lock_check_groups(
+            "edu_standard.group_edu_user",
+            action=self.env._("the registration of a complaint with the education department"),
+        )
         if self.level != deadlines.ORGANIZATION:
             raise UserError(
                 self.env._(
@@ -643,21 +739,23 @@ class EduComplaint(models.Model):
                     escalated=self.escalated_to_id.name,
                 )
             )
-        escalated = self.create(
-            {
-                "applicant_id": self.applicant_id.id,
-                "applicant_role": self.applicant_role,
-                "pupil_name": self.pupil_name,
-                "portal_user_id": self.portal_user_id.id,
-                "organization_id": self.organization_id.id,
-                "requirement_id": self.requirement_id.id,
-                "description": self.description,
-                "violation_date": self.violation_date,
-                "date_filed": date_filed or fields.Date.context_today(self),
-                "level": deadlines.DEPARTMENT,
-                "channel": self.channel,
-                "escalated_from_id": self.id,
-            }
+        escalated = self._lock_create(
+            [
+                {
+                    "applicant_id": self.applicant_id.id,
+                    "applicant_role": self.applicant_role,
+                    "pupil_name": self.pupil_name,
+                    "portal_user_id": self.portal_user_id.id,
+                    "organization_id": self.organization_id.id,
+                    "requirement_id": self.requirement_id.id,
+                    "description": self.description,
+                    "violation_date": self.violation_date,
+                    "date_filed": date_filed or fields.Date.context_today(self),
+                    "level": deadlines.DEPARTMENT,
+                    "channel": self.channel,
+                    "escalated_from_id": self.id,
+                }
+            ]
         )
         self._transition({"escalated_to_id": escalated.id})
         if self.state == "answered":
@@ -699,7 +797,7 @@ class EduComplaint(models.Model):
                     deadline=complaint.answer_deadline,
                 ),
             )
-        overdue.write({"overdue_notified": True})
+        overdue._lock_write({"overdue_notified": True})
         return len(overdue)
 
     def _get_report_base_filename(self):

@@ -8,7 +8,12 @@ class EduComplaintViolation(models.Model):
 
     _name = "edu.complaint.violation"
     _description = "Violation Examined for a Complaint"
+    _inherit = ["municipal.lock.mixin"]
     _order = "complaint_id, sequence, id"
+
+    # Locked with its complaint: once the complaint is answered, its investigation is frozen.
+    _lock_state_field = "complaint_state"
+    _lock_states = ("answered", "closed")
 
     sequence = fields.Integer(default=10)
     complaint_id = fields.Many2one("edu.complaint", required=True, index=True, ondelete="cascade")
@@ -18,6 +23,7 @@ class EduComplaintViolation(models.Model):
     requirement_id = fields.Many2one(
         "edu.standard.requirement", string="Requirement of the Standard"
     )
+    complaint_state = fields.Selection(related="complaint_id.state", string="Complaint stage")
     description = fields.Char(string="Violation", required=True)
     established = fields.Boolean(
         default=True, help="The investigation established the fact of the violation."
@@ -47,7 +53,7 @@ class EduComplaintViolation(models.Model):
             self.remedy_date = fields.Date.context_today(self)
 
     def _check_complaint_open(self, complaints):
-        locked = complaints.filtered(lambda c: c.state in ("answered", "closed"))
+        locked = complaints.filtered(lambda c: c._lock_is_locked())
         if locked:
             raise UserError(
                 self.env._(
@@ -63,12 +69,8 @@ class EduComplaintViolation(models.Model):
         return violations
 
     def write(self, vals):
-        self._check_complaint_open(self.complaint_id)
+        # a violation of an answered complaint is refused by the lock (naming the field)
         result = super().write(vals)
         if "complaint_id" in vals:
             self._check_complaint_open(self.complaint_id)
         return result
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_open(self):
-        self._check_complaint_open(self.complaint_id)

@@ -1,7 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
-
-from .locking import is_mail_field
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 CHECK_TYPES = [
     ("monitoring", "Monitoring of the main indicators"),
@@ -17,8 +15,11 @@ class EduControlCheck(models.Model):
 
     _name = "edu.control.check"
     _description = "Control Check of an Educational Organisation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "municipal.lock.mixin"]
     _order = "date desc, id desc"
+
+    # A done check is locked (its findings, measures, period and lines are frozen).
+    _lock_states = ("done",)
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index=True
@@ -114,28 +115,55 @@ class EduControlCheck(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("edu.control.check") or "/"
         return super().create(vals_list)
 
-    def write(self, vals):
-        if not self.env.context.get("edu_check_unlock"):
-            if "state" in vals:
-                raise UserError(self.env._("Close or reopen a check with the buttons of its form."))
-            locked = self.filtered(lambda c: c.state == "done")
-            if locked and [name for name in vals if not is_mail_field(name)]:
-                raise UserError(
+    def _is_department_user(self):
+        return self.env.su or self.env.user.has_group("edu_standard.group_edu_user")
+
+    def _check_controller(self, action):
+        """Who carries out a check: an external check (2.8.4, 2.8.5) is the founder's, the
+        education department's; an internal check (2.8.2) is carried out by the head of the
+        organisation and the deputies, that is the staff of that organisation (or the
+        department)."""
+        self._lock_check_groups(
+            "edu_standard.group_edu_organization", "edu_standard.group_edu_user", action=action
+        )
+        if self._is_department_user():
+            return
+        user = self.env.user
+        for check in self:
+            organization = check.sudo().organization_id
+            if check.control_kind == "external":
+                raise AccessError(
                     self.env._(
-                        "The check %(name)s is done and locked: it cannot be changed.",
-                        name=locked[0].name,
+                        "The check %(name)s is an external control of the founder: %(action)s "
+                        "belongs to the education department.",
+                        name=check.name,
+                        action=action,
                     )
                 )
-        return super().write(vals)
+            if user not in organization.user_ids and user != organization.head_user_id:
+                raise AccessError(
+                    self.env._(
+                        "The check %(name)s is the internal control of %(organization)s: "
+                        "%(action)s belongs to the staff of that organisation.",
+                        name=check.name,
+                        organization=organization.display_name,
+                        action=action,
+                    )
+                )
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        if any(check.state == "done" for check in self):
-            raise UserError(self.env._("A done check cannot be deleted."))
+    def write(self, vals):
+        # the staff of an organisation change only its internal checks, and cannot turn an
+        # external check of the founder into an internal one
+        open_checks = self - self._lock_lifted()
+        changed = set(vals) - self._lock_writable_in(False)
+        if open_checks and changed and not self._is_department_user():
+            open_checks._check_controller(self.env._("changing a check"))
+        return super().write(vals)
 
     def action_load_complaints(self):
         """List the complaints filed with the organisation in the period (2.8.5.3: the
         complaints book records them, and whether measures were taken)."""
+        self._check_controller(self.env._("listing the complaints of the period"))
         for check in self:
             if check.state != "draft":
                 raise UserError(self.env._("The check %(name)s is done.", name=check.name))
@@ -167,20 +195,19 @@ class EduControlCheck(models.Model):
         return True
 
     def action_done(self):
+        action = self.env._("closing a check as done")
+        self._check_controller(action)
+        self._lock_check_state(("draft",), action=action)
         for check in self:
-            if check.state != "draft":
-                raise UserError(self.env._("The check %(name)s is already done.", name=check.name))
             if not (check.findings or "").strip():
                 raise UserError(
                     self.env._("Record the findings of the check %(name)s first.", name=check.name)
                 )
-        self.with_context(edu_check_unlock=True).write({"state": "done"})
+        self._lock_write({"state": "done"})
         return True
 
     def action_reset_to_draft(self):
-        if not self.env.user.has_group("edu_standard.group_edu_manager"):
-            raise UserError(
-                self.env._("Only the head of the education department reopens a check.")
-            )
-        self.with_context(edu_check_unlock=True).write({"state": "draft"})
+        action = self.env._("the reopening of a done check")
+        self._lock_check_groups("edu_standard.group_edu_manager", action=action)
+        self._lock_transition(("done",), {"state": "draft"}, action=action)
         return True

@@ -7,12 +7,18 @@ class EduControlCheckLine(models.Model):
 
     _name = "edu.control.check.line"
     _description = "Complaint Examined by a Control Check"
+    _inherit = ["municipal.lock.mixin"]
     _order = "check_id, id"
+
+    # Locked with its check: the complaints examined by a done check are frozen.
+    _lock_state_field = "check_state"
+    _lock_states = ("done",)
 
     check_id = fields.Many2one("edu.control.check", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(
         related="check_id.company_id", store=True, index=True, precompute=True
     )
+    check_state = fields.Selection(related="check_id.state", string="Check stage")
     complaint_id = fields.Many2one("edu.complaint", required=True, ondelete="restrict")
     date_filed = fields.Date(related="complaint_id.date_filed")
     complaint_state = fields.Selection(related="complaint_id.state", string="Complaint stage")
@@ -33,19 +39,33 @@ class EduControlCheckLine(models.Model):
         return all(established.mapped("remedied"))
 
     def _check_open(self):
-        if any(line.check_id.state == "done" for line in self):
-            raise UserError(self.env._("The check is done: its complaints cannot change."))
+        locked = self.check_id.filtered(lambda check: check._lock_is_locked())
+        if locked:
+            raise UserError(
+                self.env._(
+                    "The check %(name)s is done: its complaints cannot change.",
+                    name=locked[0].name,
+                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
         lines._check_open()
+        if not self.env.su:
+            lines.check_id._check_controller(self.env._("changing a check"))
         return lines
 
     def write(self, vals):
-        self._check_open()
-        return super().write(vals)
+        # a line of a done check is refused by the lock (naming the field)
+        if not self.env.su and set(vals) - self._lock_writable_in(False):
+            (self - self._lock_lifted()).check_id._check_controller(self.env._("changing a check"))
+        result = super().write(vals)
+        if "check_id" in vals:
+            self._check_open()
+        return result
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_if_open(self):
-        self._check_open()
+    def _unlink_by_controller(self):
+        if not self.env.su:
+            (self - self._lock_lifted()).check_id._check_controller(self.env._("changing a check"))

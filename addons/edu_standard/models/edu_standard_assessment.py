@@ -1,8 +1,7 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from . import scoring
-from .locking import is_mail_field
 
 BANDS = [
     (scoring.COMPLIANT, "Complies with the Standard"),
@@ -27,8 +26,13 @@ class EduStandardAssessment(models.Model):
 
     _name = "edu.standard.assessment"
     _description = "Yearly Assessment of the Education Quality Standard"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "municipal.lock.mixin"]
     _order = "year desc, organization_id"
+
+    # A confirmed assessment is locked (every stored field but the chatter's); the state and
+    # who confirmed it change only through action_confirm / action_reset_to_draft.
+    _lock_states = ("confirmed",)
+    _lock_workflow_fields = frozenset({"confirmed_by_id", "confirmed_date"})
 
     name = fields.Char(compute="_compute_name", store=True)
     organization_id = fields.Many2one(
@@ -238,52 +242,30 @@ class EduStandardAssessment(models.Model):
                         )
                     )
 
-    def write(self, vals):
-        if not self.env.context.get("edu_assessment_unlock"):
-            if set(vals) & {"state", "confirmed_by_id", "confirmed_date"}:
-                raise UserError(
-                    self.env._("Confirm or reopen an assessment with the buttons of its form.")
-                )
-            locked_fields = [name for name in vals if not is_mail_field(name)]
-            locked = self.filtered(lambda a: a.state == "confirmed")
-            if locked and locked_fields:
-                raise UserError(
+    def _check_department(self, action):
+        """Only the education department confirms or reopens an assessment, and nobody on the
+        staff of the organisation assessed (separation of duties: an organisation never
+        confirms its own figures, even when its user also belongs to the department)."""
+        self._lock_check_groups("edu_standard.group_edu_user", action=action)
+        user = self.env.user
+        for assessment in self:
+            organization = assessment.sudo().organization_id
+            if user in organization.user_ids or user == organization.head_user_id:
+                raise AccessError(
                     self.env._(
-                        "The assessment %(name)s is confirmed and locked: reset it to draft "
-                        "before changing it.",
-                        name=locked[0].name,
+                        "The assessment %(name)s: you are on the staff of %(organization)s, so "
+                        "%(action)s belongs to another specialist of the education department.",
+                        name=assessment.name,
+                        organization=organization.display_name,
+                        action=action,
                     )
                 )
-        return super().write(vals)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.context.get("edu_assessment_unlock") and any(
-            vals.get("state", "draft") != "draft" for vals in vals_list
-        ):
-            raise UserError(self.env._("An assessment is created as a draft, then confirmed."))
-        return super().create(vals_list)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_drafts(self):
-        if any(assessment.state != "draft" for assessment in self):
-            raise UserError(self.env._("A confirmed assessment cannot be deleted."))
-
-    def _check_department(self):
-        if not self.env.user.has_group("edu_standard.group_edu_user"):
-            raise UserError(
-                self.env._("Only the education department confirms or reopens assessments.")
-            )
 
     def action_confirm(self):
-        self._check_department()
+        action = self.env._("the confirmation of an assessment")
+        self._check_department(action)
+        self._lock_check_state(("draft",), action=action)
         for assessment in self:
-            if assessment.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "The assessment %(name)s is already confirmed.", name=assessment.name
-                    )
-                )
             if not assessment._has_all_bases():
                 raise UserError(
                     self.env._(
@@ -293,7 +275,7 @@ class EduStandardAssessment(models.Model):
                         indicators=assessment.missing_figures,
                     )
                 )
-        self.with_context(edu_assessment_unlock=True).write(
+        self._lock_write(
             {
                 "state": "confirmed",
                 "confirmed_by_id": self.env.uid,
@@ -303,13 +285,12 @@ class EduStandardAssessment(models.Model):
         return True
 
     def action_reset_to_draft(self):
-        if not self.env.user.has_group("edu_standard.group_edu_manager"):
-            raise UserError(
-                self.env._("Only the head of the education department reopens an assessment.")
-            )
-        if any(assessment.state != "confirmed" for assessment in self):
-            raise UserError(self.env._("Only a confirmed assessment can be reset to draft."))
-        self.with_context(edu_assessment_unlock=True).write(
-            {"state": "draft", "confirmed_by_id": False, "confirmed_date": False}
+        action = self.env._("the reopening of a confirmed assessment")
+        self._lock_check_groups("edu_standard.group_edu_manager", action=action)
+        self._check_department(action)
+        self._lock_transition(
+            ("confirmed",),
+            {"state": "draft", "confirmed_by_id": False, "confirmed_date": False},
+            action=action,
         )
         return True

@@ -36,6 +36,9 @@ class EduStandardCase(TransactionCase):
         cls.department_user = new_test_user(
             cls.env, login="edu_department", groups="edu_standard.group_edu_user"
         )
+        cls.other_department_user = new_test_user(
+            cls.env, login="edu_department_two", groups="edu_standard.group_edu_user"
+        )
         cls.manager_user = new_test_user(
             cls.env, login="edu_manager", groups="edu_standard.group_edu_manager"
         )

@@ -4,7 +4,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import EduStandardCase
+from .common import FULL_FIGURES, EduStandardCase
 
 
 @tagged("post_install", "-at_install")
@@ -92,12 +92,12 @@ class TestAssessment(EduStandardCase):
         assessment.with_user(self.department_user).action_confirm()
         self.assertEqual(assessment.state, "confirmed")
         self.assertEqual(assessment.confirmed_by_id, self.department_user)
-        with self.assertRaisesText(UserError, "confirmed and locked"):
+        with self.assertRaisesText(UserError, "'Positions filled' can no longer be changed"):
             assessment.write({"positions_filled": 30})
         with self.assertRaisesText(UserError, "cannot be deleted"):
             assessment.unlink()
         assessment.message_post(body="A note on a confirmed assessment")  # chatter stays open
-        with self.assertRaisesText(UserError, "head of the education department"):
+        with self.assertRaisesText(AccessError, "Head of the education department"):
             assessment.with_user(self.department_user).action_reset_to_draft()
         assessment.with_user(self.manager_user).action_reset_to_draft()
         assessment.write({"positions_filled": 30})
@@ -106,8 +106,40 @@ class TestAssessment(EduStandardCase):
 
     def test_only_the_department_confirms(self):
         assessment = self._assessment()
-        with self.assertRaisesText(UserError, "Only the education department"):
+        with self.assertRaisesText(AccessError, "Education department"):
             assessment.with_user(self.head_user).action_confirm()
+        self.assertEqual(assessment.state, "draft")
+
+    def test_staff_never_confirm_their_own_assessment(self):
+        """Separation of duties: a department user on the staff of the organisation (or its
+        head) does not confirm, nor reopen, its assessment."""
+        assessment = self._assessment()
+        self.organization.user_ids |= self.department_user
+        with self.assertRaisesText(AccessError, "you are on the staff of"):
+            assessment.with_user(self.department_user).action_confirm()
+        self.organization.head_user_id = self.manager_user
+        with self.assertRaisesText(AccessError, "you are on the staff of"):
+            assessment.with_user(self.manager_user).action_confirm()
+        self.assertEqual(assessment.state, "draft")
+        other = self.env["edu.standard.assessment"].create(
+            {"organization_id": self.other_organization.id, "year": 2024, **FULL_FIGURES}
+        )
+        other.with_user(self.department_user).action_confirm()
+        self.assertEqual(other.confirmed_by_id, self.department_user)
+        assessment.with_user(self.other_department_user).action_confirm()
+        self.assertEqual(assessment.state, "confirmed")
+        with self.assertRaisesText(AccessError, "you are on the staff of"):
+            assessment.with_user(self.manager_user).action_reset_to_draft()
+        self.assertEqual(assessment.state, "confirmed")
+
+    def test_workflow_fields_are_not_writable(self):
+        assessment = self._assessment()
+        for vals in (
+            {"confirmed_by_id": self.department_user.id},
+            {"confirmed_date": "2025-01-01"},
+        ):
+            with self.subTest(vals=vals), self.assertRaisesText(UserError, "through the buttons"):
+                assessment.with_user(self.department_user).write(vals)
 
     def test_head_reports_figures_of_own_organisation_only(self):
         Assessment = self.env["edu.standard.assessment"].with_user(self.head_user)
@@ -139,9 +171,9 @@ class TestAssessment(EduStandardCase):
 
     def test_state_is_changed_by_the_buttons_only(self):
         assessment = self._assessment().with_user(self.head_user)
-        with self.assertRaisesText(UserError, "with the buttons"):
+        with self.assertRaisesText(UserError, "changes only through the buttons"):
             assessment.write({"state": "confirmed"})
-        with self.assertRaisesText(UserError, "created as a draft"):
+        with self.assertRaisesText(UserError, "a new document starts as Draft"):
             self.env["edu.standard.assessment"].with_user(self.head_user).create(
                 {"organization_id": self.organization.id, "year": 2022, "state": "confirmed"}
             )

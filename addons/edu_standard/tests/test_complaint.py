@@ -265,19 +265,23 @@ class TestComplaintWorkflow(EduStandardCase):
         complaint.action_start_investigation()
         violation = self._violation(complaint, remedy="Fixed", remedied=True)
         complaint.action_answer_remedied()
-        with self.assertRaisesText(UserError, "is answered: it is locked"):
+        with self.assertRaisesText(UserError, "'Complaint' can no longer be changed"):
             complaint.write({"description": "Changed"})
-        with self.assertRaisesText(UserError, "investigation is locked"):
+        with self.assertRaisesText(UserError, "'Answer' can no longer be changed"):
+            complaint.write({"answer_text": "<p>Rewritten</p>"})
+        with self.assertRaisesText(UserError, "'Remedied' can no longer be changed"):
             violation.write({"remedied": False})
+        with self.assertRaisesText(UserError, "cannot be deleted"):
+            violation.unlink()
         with self.assertRaisesText(UserError, "investigation is locked"):
             self._violation(complaint)
-        with self.assertRaisesText(UserError, "still registered"):
+        with self.assertRaisesText(UserError, "it cannot be deleted"):
             complaint.unlink()
         complaint.message_post(body="Thank you")  # the chatter stays open
 
     def test_stage_changes_only_through_the_workflow(self):
         complaint = self._complaint()
-        with self.assertRaisesText(UserError, "Use the buttons"):
+        with self.assertRaisesText(UserError, "changes only through the buttons"):
             complaint.write({"state": "answered"})
         with self.assertRaisesText(UserError, "Only an answered complaint"):
             complaint.action_close()
@@ -295,10 +299,12 @@ class TestComplaintGuards(EduStandardCase):
             {"refusal_ground": "unfounded", "refusal_reason": "x"},
             {"answer_date": "2024-03-06"},
             {"escalated_to_id": complaint.id},
+            {"report_date": "2024-03-06"},
+            {"overdue_notified": True},
         ):
-            with self.subTest(vals=vals), self.assertRaisesText(UserError, "Use the buttons"):
+            with self.subTest(vals=vals), self.assertRaisesText(UserError, "through the buttons"):
                 complaint.write(vals)
-        with self.assertRaisesText(UserError, "registered first"):
+        with self.assertRaisesText(UserError, "a new document starts as Registered"):
             self._complaint(state="answered", outcome="remedied")
         complaint.write({"description": "Completed by the head"})
         self.assertEqual(complaint.description, "Completed by the head")

@@ -1,7 +1,7 @@
 from datetime import date, timedelta
 
 from odoo import fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import EduStandardCase
@@ -56,17 +56,17 @@ class TestControlCheck(EduStandardCase):
             check.action_done()
         check.findings = "<p>The book is kept.</p>"
         check.action_done()
-        with self.assertRaisesText(UserError, "done and locked"):
+        with self.assertRaisesText(UserError, "'Measures' can no longer be changed"):
             check.write({"measures": "<p>Other</p>"})
         with self.assertRaisesText(UserError, "cannot be deleted"):
             check.unlink()
         with self.assertRaisesText(UserError, "is done"):
             check.action_load_complaints()
-        with self.assertRaisesText(UserError, "head of the education department"):
+        with self.assertRaisesText(AccessError, "Head of the education department"):
             check.with_user(self.department_user).action_reset_to_draft()
         check.with_user(self.manager_user).action_reset_to_draft()
         check.write({"measures": "<p>Other</p>"})
-        with self.assertRaisesText(UserError, "with the buttons"):
+        with self.assertRaisesText(UserError, "changes only through the buttons"):
             check.write({"state": "done"})
 
     def test_staff_record_internal_checks_only(self):
@@ -95,6 +95,65 @@ class TestControlCheck(EduStandardCase):
             .create({"organization_id": self.organization.id, "check_type": "monitoring"})
         )
         self.assertEqual(external.control_kind, "external")
+
+    def test_lines_of_a_done_check_are_locked(self):
+        self._complaint(date_filed=date(2024, 3, 5))
+        check = self._check(findings="<p>The book is kept.</p>")
+        check.action_load_complaints()
+        check.with_user(self.department_user).action_done()
+        line = check.line_ids
+        self.assertEqual(len(line), 1)
+        with self.assertRaisesText(UserError, "'Note' can no longer be changed"):
+            line.write({"note": "forged"})
+        with self.assertRaisesText(UserError, "cannot be deleted"):
+            line.unlink()
+        with self.assertRaisesText(UserError, "is done"):
+            self.env["edu.control.check.line"].create(
+                {"check_id": check.id, "complaint_id": line.complaint_id.id}
+            )
+        self.assertFalse(line.note)
+
+    def test_who_closes_a_check(self):
+        """External checks are the department's (2.8.4); internal checks the staff of that
+        organisation (2.8.2) or the department."""
+        external = self._check(findings="<p>Checked.</p>")
+        self.assertEqual(external.control_kind, "external")
+        with self.assertRaisesText(AccessError, "belongs to the education department"):
+            external.with_user(self.head_user).action_done()
+        with self.assertRaisesText(AccessError, "belongs to the education department"):
+            external.with_user(self.head_user).write({"control_kind": "internal"})
+        with self.assertRaisesText(AccessError, "belongs to the education department"):
+            external.with_user(self.head_user).write({"findings": "<p>Forged.</p>"})
+        self.assertEqual(external.state, "draft")
+        self.assertEqual(external.control_kind, "external")
+        internal = (
+            self.env["edu.control.check"]
+            .with_user(self.head_user)
+            .create(
+                {
+                    "organization_id": self.organization.id,
+                    "control_kind": "internal",
+                    "check_type": "inspection",
+                    "findings": "<p>Internal check.</p>",
+                }
+            )
+        )
+        foreign = self._check(
+            organization_id=self.other_organization.id,
+            control_kind="internal",
+            findings="<p>Internal check.</p>",
+        )
+        with self.assertRaises(AccessError):  # another organisation's: not even readable
+            foreign.with_user(self.head_user).action_done()
+        self.assertEqual(foreign.state, "draft")
+        internal.with_user(self.head_user).action_done()
+        self.assertEqual(internal.state, "done")
+        with self.assertRaisesText(AccessError, "Head of the education department"):
+            internal.with_user(self.head_user).action_reset_to_draft()
+        external.with_user(self.department_user).action_done()
+        self.assertEqual(external.state, "done")
+        external.with_user(self.manager_user).action_reset_to_draft()
+        self.assertEqual(external.state, "draft")
 
 
 @tagged("post_install", "-at_install")
