@@ -5,6 +5,8 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+from ..models import scoring
+
 
 class MunicipalQualityPortal(CustomerPortal):
     """Published indicator pages of the public council: yearly aggregates per quality dimension
@@ -59,7 +61,7 @@ class MunicipalQualityPortal(CustomerPortal):
                         ("office_id", "!=", False),
                     ],
                     ["office_id"],
-                    ["respondent:sum", "satisfied:sum", "rate:avg"],
+                    ["respondent:sum", "satisfied:sum"],
                 )
             )
         values = self._prepare_portal_layout_values()
@@ -75,11 +77,14 @@ class MunicipalQualityPortal(CustomerPortal):
                 "offices": [
                     {
                         "name": office.sudo().complete_name,
-                        "respondents": respondents,
-                        "satisfied": satisfied,
-                        "rate": rate,
+                        **scoring.indicator(
+                            respondents,
+                            satisfied,
+                            company.quality_target,
+                            company.quality_min_respondents,
+                        ),
                     }
-                    for office, respondents, satisfied, rate in offices
+                    for office, respondents, satisfied in offices
                 ],
             }
         )

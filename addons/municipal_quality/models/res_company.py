@@ -25,6 +25,13 @@ class ResCompany(models.Model):
         "name) on their portal.",
     )
 
+    quality_min_respondents = fields.Integer(
+        string="Minimum respondents to publish a servant's figure",
+        default=5,
+        help="A servant's indicator is shown on the public and council pages and on the bonus "
+        "lines only from this number of respondents; below it they read \"too few answers\" "
+        "(a few voices would identify the citizens and swing the rate).",
+    )
     quality_voice_period_hours = fields.Integer(
         string="One response per device per (hours)",
         default=24,
@@ -45,6 +52,16 @@ class ResCompany(models.Model):
         help="On an office tablet (kiosk link), the thank-you page returns to a fresh "
         "questionnaire after this delay.",
     )
+
+    @api.constrains("quality_min_respondents")
+    def _check_quality_min_respondents(self):
+        for company in self:
+            if company.quality_min_respondents < 1:
+                raise ValidationError(
+                    self.env._(
+                        "The minimum number of respondents to publish a figure is 1 or more."
+                    )
+                )
 
     @api.constrains(
         "quality_voice_period_hours", "quality_voice_address_limit", "quality_kiosk_reset_seconds"

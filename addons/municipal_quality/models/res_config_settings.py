@@ -13,6 +13,9 @@ class ResConfigSettings(models.TransientModel):
     quality_portal_published = fields.Boolean(
         related="company_id.quality_portal_published", readonly=False
     )
+    quality_min_respondents = fields.Integer(
+        related="company_id.quality_min_respondents", readonly=False
+    )
     quality_voice_period_hours = fields.Integer(
         related="company_id.quality_voice_period_hours", readonly=False
     )

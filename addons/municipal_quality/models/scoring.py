@@ -9,6 +9,10 @@ Part 1 of the assessment is a questionnaire of the applicants. For one quality d
 * the indicator is the share of satisfied respondents: satisfied / respondents x 100, rounded to
   two decimals; the target indicator is "not less than 80%".
 
+A servant's figure is published (public and council pages, bonus lines) only from a minimum
+number of respondents (5 by default): below it, a few voices would name the citizens and swing
+the rate; the page says "too few answers" instead.
+
 No ORM here: the models aggregate the answers and call these functions.
 """
 
@@ -17,6 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 DIMENSIONS = ("comfort", "timing", "information", "staff", "overall")
 HEADLINE_DIMENSION = "staff"
 DEFAULT_TARGET = 80.0
+DEFAULT_MIN_RESPONDENTS = 5
 
 POSITIVE = "positive"
 NEGATIVE = "negative"
@@ -44,8 +49,15 @@ def target_met(rate, target, respondents):
     return bool(respondents) and rate >= target
 
 
-def indicator(respondents, satisfied, target=DEFAULT_TARGET):
-    """The indicator as the API returns it."""
+def figure_shown(respondents, min_respondents=DEFAULT_MIN_RESPONDENTS):
+    """A figure is shown from ``min_respondents`` respondents on (and never without any)."""
+    return respondents > 0 and respondents >= min_respondents
+
+
+def indicator(
+    respondents, satisfied, target=DEFAULT_TARGET, min_respondents=DEFAULT_MIN_RESPONDENTS
+):
+    """The indicator as the API returns it; ``shown``: enough respondents to publish it."""
     rate = satisfaction_rate(respondents, satisfied)
     return {
         "respondents": int(respondents),
@@ -53,4 +65,5 @@ def indicator(respondents, satisfied, target=DEFAULT_TARGET):
         "rate": rate,
         "target": float(target),
         "met": target_met(rate, target, respondents),
+        "shown": figure_shown(respondents, min_respondents),
     }

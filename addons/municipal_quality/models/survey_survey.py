@@ -148,7 +148,9 @@ class SurveySurvey(models.Model):
         without one), optionally for an office, a service or a servant (records or ids).
 
         :return: ``{'respondents': int, 'satisfied': int, 'rate': float, 'target': float,
-            'met': bool}``; rate 0.0 and met False without respondents.
+            'met': bool, 'shown': bool}``; rate 0.0 and met False without respondents; shown
+            False below the company's minimum of respondents (a servant's figure is then not
+            published).
         """
         domain = self._quality_indicator_domain(
             date_from, date_to, dimension, office=office, service=service, employee=employee
@@ -156,7 +158,13 @@ class SurveySurvey(models.Model):
         [(respondents, satisfied)] = self.env["municipal.quality.result"]._read_group(
             domain, [], ["respondent:sum", "satisfied:sum"]
         )
-        return scoring.indicator(respondents or 0, satisfied or 0, self.env.company.quality_target)
+        company = self.env.company
+        return scoring.indicator(
+            respondents or 0,
+            satisfied or 0,
+            company.quality_target,
+            company.quality_min_respondents,
+        )
 
     @api.model
     def _quality_default_survey(self, company):

@@ -1,3 +1,5 @@
+import re
+
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -140,6 +142,15 @@ class TestCouncilPortal(HttpCase):
         self.assertIn("75.00", page.text)
         self.assertIn("Council office", page.text)
         self.assertNotIn("Secret Servantname", page.text)
+        # 4 respondents, below the minimum of 5: the office's figure is not published
+        office_row = re.search(r"<td>Council office</td>(.*?)</tr>", page.text, re.S).group(1)
+        self.assertIn("too few answers", office_row)
+        self.assertNotIn("75.00", office_row)
+        company.quality_min_respondents = 4
+        page = self.url_open("/my/quality")
+        office_row = re.search(r"<td>Council office</td>(.*?)</tr>", page.text, re.S).group(1)
+        self.assertIn("75.00", office_row)
+        self.assertNotIn("too few answers", office_row)
         home = self.url_open("/my")
         self.assertIn("/my/quality", home.text)
 

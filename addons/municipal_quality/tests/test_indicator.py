@@ -12,7 +12,14 @@ class TestQualityIndicator(QualitySurveyCase):
         self._staff("positive", "neutral")
         self.assertEqual(
             self.indicator(),
-            {"respondents": 3, "satisfied": 1, "rate": 33.33, "target": 80.0, "met": False},
+            {
+                "respondents": 3,
+                "satisfied": 1,
+                "rate": 33.33,
+                "target": 80.0,
+                "met": False,
+                "shown": False,
+            },
         )
 
     def test_neutral_answer_is_a_respondent_not_satisfied(self):
@@ -29,6 +36,9 @@ class TestQualityIndicator(QualitySurveyCase):
         result = self.indicator()
         self.assertEqual(result["rate"], 80.0)
         self.assertTrue(result["met"])
+        self.assertTrue(result["shown"], "5 respondents: the default minimum")
+        self.company.quality_min_respondents = 6
+        self.assertFalse(self.indicator()["shown"])
         self.company.quality_target = 85
         result = self.indicator()
         self.assertEqual(result["target"], 85.0)
@@ -37,7 +47,14 @@ class TestQualityIndicator(QualitySurveyCase):
     def test_no_respondent(self):
         self.assertEqual(
             self.indicator(),
-            {"respondents": 0, "satisfied": 0, "rate": 0.0, "target": 80.0, "met": False},
+            {
+                "respondents": 0,
+                "satisfied": 0,
+                "rate": 0.0,
+                "target": 80.0,
+                "met": False,
+                "shown": False,
+            },
         )
 
     def test_partial_and_test_responses_do_not_count(self):
@@ -120,7 +137,14 @@ class TestQualityIndicator(QualitySurveyCase):
         )
         self.assertEqual(
             foreign,
-            {"respondents": 1, "satisfied": 0, "rate": 0.0, "target": 50.0, "met": False},
+            {
+                "respondents": 1,
+                "satisfied": 0,
+                "rate": 0.0,
+                "target": 50.0,
+                "met": False,
+                "shown": False,
+            },
         )
 
     def test_other_surveys_do_not_count(self):

@@ -30,5 +30,21 @@ class TestScoring(BaseCase):
         self.assertFalse(scoring.target_met(0.0, 0.0, 0), "never met without respondents")
         self.assertEqual(
             scoring.indicator(5, 4),
-            {"respondents": 5, "satisfied": 4, "rate": 80.0, "target": 80.0, "met": True},
+            {
+                "respondents": 5,
+                "satisfied": 4,
+                "rate": 80.0,
+                "target": 80.0,
+                "met": True,
+                "shown": True,
+            },
         )
+
+    def test_a_figure_is_shown_from_the_minimum_of_respondents(self):
+        self.assertEqual(scoring.DEFAULT_MIN_RESPONDENTS, 5)
+        self.assertFalse(scoring.figure_shown(4))
+        self.assertTrue(scoring.figure_shown(5))
+        self.assertFalse(scoring.figure_shown(0, 1), "never without respondents")
+        self.assertTrue(scoring.figure_shown(1, 1))
+        self.assertFalse(scoring.indicator(4, 4)["shown"])
+        self.assertTrue(scoring.indicator(4, 4, min_respondents=4)["shown"])
