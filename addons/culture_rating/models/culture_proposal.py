@@ -7,8 +7,11 @@ class CultureProposal(models.Model):
 
     _name = "culture.proposal"
     _description = "Public Council Proposal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "municipal.lock.mixin"]
     _order = "create_date desc, id desc"
+
+    # a decided proposal (and its answer) is frozen
+    _lock_states = ("accepted", "rejected")
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     proposal_type = fields.Selection(
@@ -71,9 +74,12 @@ class CultureProposal(models.Model):
         self._decide("rejected")
 
     def _decide(self, state):
+        self._lock_check_groups(
+            "culture_rating.group_culture_manager", action=self.env._("deciding a proposal")
+        )
         for proposal in self:
             if proposal.state != "submitted":
                 raise UserError(self.env._("The proposal has already been decided."))
             if not proposal.answer:
                 raise UserError(self.env._("Write the answer to the author first."))
-        self.write({"state": state})
+        self._lock_write({"state": state})

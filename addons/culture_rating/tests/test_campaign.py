@@ -153,9 +153,9 @@ class TestCampaignComputation(CultureRatingCase):
         self._fill()
         self.campaign.action_compute()
         self.campaign.action_approve()
-        with self.assertRaisesText(UserError, "locked"):
+        with self.assertRaisesText(UserError, "can no longer be changed"):
             self.a.checklist_line_ids[0].write({"state": "missing"})
-        with self.assertRaisesText(UserError, "locked"):
+        with self.assertRaisesText(UserError, "can no longer be changed"):
             self.a.expert_value_ids[0].value = 1
         with self.assertRaisesText(UserError, "Results are computed"):
             self.campaign.action_compute()
