@@ -63,3 +63,7 @@ class CultureAssessmentLine(models.Model):
         digits=(16, 2), aggregator="sum", help="Respondents asked or items required."
     )
     no_data = fields.Boolean(help="No respondent or no check: the indicator scores 0.")
+
+    def write(self, vals):
+        self.check_access("write")  # the access rights answer first, then the lock
+        return super().write(vals)

@@ -32,6 +32,10 @@ class CultureCouncilMeeting(models.Model):
     decisions = fields.Html()
     proposal_ids = fields.One2many("culture.proposal", "meeting_id", string="Proposals examined")
 
+    def write(self, vals):
+        self.check_access("write")  # the access rights answer first, then the lock
+        return super().write(vals)
+
     def action_held(self):
         self._lock_check_groups(
             "culture_rating.group_culture_user", action=self.env._("recording a meeting as held")

@@ -54,6 +54,7 @@ class CultureCriterion(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self.check_access("write")  # the access rights answer first, then the lock
         if LOCKED_FIELDS & set(vals) or "indicator_ids" in vals:
             self.method_id._check_draft()
         return super().write(vals)

@@ -54,6 +54,10 @@ class CultureImprovementPlan(models.Model):
     progress = fields.Float(compute="_compute_progress", digits=(5, 2), string="Progress (%)")
     note = fields.Html()
 
+    def write(self, vals):
+        self.check_access("write")  # the access rights answer first, then the lock
+        return super().write(vals)
+
     @api.depends("institution_id.name", "year")
     def _compute_name(self):
         for plan in self:

@@ -126,6 +126,7 @@ class CultureIndicator(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self.check_access("write")  # the access rights answer first, then the lock
         if LOCKED_FIELDS & set(vals):
             self.method_id._check_draft()
         return super().write(vals)

@@ -45,6 +45,10 @@ class CultureMethod(models.Model):
         ("code_version_uniq", "unique(code, version)", "This version of the methodology exists."),
     ]
 
+    def write(self, vals):
+        self.check_access("write")  # the access rights answer first, then the lock
+        return super().write(vals)
+
     @api.depends("name", "version")
     def _compute_display_name(self):
         for method in self:

@@ -67,6 +67,10 @@ class CultureProposal(models.Model):
                 vals["author_id"] = self.env.uid
         return super().create(vals_list)
 
+    def write(self, vals):
+        self.check_access("write")  # the access rights answer first, then the lock
+        return super().write(vals)
+
     def action_accept(self):
         self._decide("accepted")
 

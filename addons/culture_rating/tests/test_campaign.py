@@ -161,7 +161,7 @@ class TestCampaignComputation(CultureRatingCase):
             self.campaign.action_compute()
         with self.assertRaisesText(UserError, "computed, not typed in"):
             self.a.total = 99
-        with self.assertRaisesText(UserError, "approved"):
+        with self.assertRaisesText(UserError, "is Approved"):
             self.campaign.name = "Renamed"
         self.a.head_conclusion = "meets"  # the evaluation of the head is still possible
 
