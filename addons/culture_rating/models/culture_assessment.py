@@ -191,6 +191,7 @@ class CultureAssessment(models.Model):
             if assessment.campaign_id.state in ("approved", "published"):
                 raise UserError(self.env._("The campaign is closed."))
             assessment._lock_write({"access_token": uuid.uuid4().hex})
+        return True
 
     def action_create_plan(self):
         """An improvement plan with one measure per indicator below the company's target."""

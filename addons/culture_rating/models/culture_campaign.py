@@ -188,6 +188,7 @@ class CultureCampaign(models.Model):
             self.env["culture.assessment"].create(
                 [{"campaign_id": campaign.id, "institution_id": i.id} for i in institutions]
             )
+        return True
 
     def action_start(self):
         self._lock_check_groups(USER_GROUP, action=self.env._("starting a campaign"))
@@ -200,6 +201,7 @@ class CultureCampaign(models.Model):
                 raise UserError(self.env._("A campaign uses an adopted methodology."))
             campaign.assessment_ids._create_checklist_lines()
             campaign._lock_write({"state": "collecting"})
+        return True
 
     def action_compute(self):
         self._lock_check_groups(USER_GROUP, action=self.env._("computing the results"))
@@ -221,6 +223,7 @@ class CultureCampaign(models.Model):
                     self.env._("Data changed since the last computation: compute again.")
                 )
             campaign._lock_write({"state": "approved", "approved_on": fields.Date.today()})
+        return True
 
     def action_publish(self):
         self._lock_check_groups(MANAGER_GROUP, action=self.env._("publishing the results"))
@@ -230,6 +233,7 @@ class CultureCampaign(models.Model):
             campaign._lock_write(
                 {"state": "published", "published_on": fields.Date.today(), "is_published": True}
             )
+        return True
 
     def action_unpublish(self):
         self._lock_check_groups(MANAGER_GROUP, action=self.env._("unpublishing the results"))
@@ -239,6 +243,7 @@ class CultureCampaign(models.Model):
             campaign._lock_write(
                 {"state": "approved", "published_on": False, "is_published": False}
             )
+        return True
 
     def action_reset_to_computed(self):
         self._lock_check_groups(MANAGER_GROUP, action=self.env._("reopening the results"))
@@ -246,6 +251,7 @@ class CultureCampaign(models.Model):
             if campaign.state != "approved":
                 raise UserError(self.env._("Unpublish the results first."))
             campaign._lock_write({"state": "computed", "approved_on": False})
+        return True
 
     # ------------------------------------------------------------------ computation
 
@@ -644,6 +650,7 @@ class CultureCampaign(models.Model):
             without_plan = campaign.assessment_ids.filtered(lambda a: not a.plan_ids)
             for assessment in without_plan:
                 assessment.action_create_plan()
+        return True
 
     def _public_url(self):
         self.ensure_one()

@@ -91,9 +91,11 @@ class CultureChecklistLine(models.Model):
             "culture_rating.group_culture_user", action=self.env._("checking the disclosure")
         )
         self.write({"state": "published"})
+        return True
 
     def action_mark_missing(self):
         self._lock_check_groups(
             "culture_rating.group_culture_user", action=self.env._("checking the disclosure")
         )
         self.write({"state": "missing"})
+        return True

@@ -43,6 +43,7 @@ class CultureCouncilMeeting(models.Model):
         self._lock_transition(
             ("planned",), {"state": "held"}, action=self.env._("recording a meeting as held")
         )
+        return True
 
     def action_approve_minutes(self):
         self._lock_check_groups(
@@ -53,6 +54,7 @@ class CultureCouncilMeeting(models.Model):
             if not meeting.minutes:
                 raise UserError(self.env._("Write the minutes before approving them."))
         self._lock_write({"state": "approved"})
+        return True
 
     def action_reopen_minutes(self):
         self._lock_check_groups(
@@ -63,3 +65,4 @@ class CultureCouncilMeeting(models.Model):
         )
         for meeting in self:
             meeting.message_post(body=self.env._("Minutes reopened for correction."))
+        return True

@@ -129,16 +129,19 @@ class CultureImprovementMeasure(models.Model):
     def action_start(self):
         self._check_reporter(self.env._("starting a measure"))
         self.write({"state": "in_progress"})
+        return True
 
     def action_done(self):
         self._check_reporter(self.env._("closing a measure"))
         self.write({"state": "done"})
+        return True
 
     def action_cancel(self):
         self._lock_check_groups(
             "culture_rating.group_culture_user", action=self.env._("cancelling a measure")
         )
         self.write({"state": "cancelled"})
+        return True
 
     def _schedule_deadline_activities(self):
         """A to-do for the responsible before the deadline, once per measure."""

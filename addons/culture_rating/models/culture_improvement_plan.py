@@ -89,6 +89,7 @@ class CultureImprovementPlan(models.Model):
                 raise UserError(self.env._("Give a deadline to every measure: %s", missing[0].name))
             plan._lock_write({"state": "approved", "approval_date": fields.Date.today()})
         self.measure_ids._schedule_deadline_activities()
+        return True
 
     def action_done(self):
         self._lock_check_groups(USER_GROUP, action=self.env._("closing a plan"))
@@ -97,6 +98,7 @@ class CultureImprovementPlan(models.Model):
             if plan.measure_ids.filtered(lambda m: m.state in ("planned", "in_progress")):
                 raise UserError(self.env._("Some measures are not finished yet."))
         self._lock_write({"state": "done"})
+        return True
 
     def action_cancel(self):
         self._lock_check_groups(USER_GROUP, action=self.env._("cancelling a plan"))
@@ -105,8 +107,10 @@ class CultureImprovementPlan(models.Model):
             # an approved plan is a decision of the head of the department
             self._lock_check_groups(MANAGER_GROUP, action=self.env._("cancelling an approved plan"))
         self._lock_write({"state": "cancelled"})
+        return True
 
     def action_reset_to_draft(self):
         self._lock_check_groups(MANAGER_GROUP, action=self.env._("reopening a plan"))
         self._lock_check_state(("approved", "cancelled"), action=self.env._("reopening a plan"))
         self._lock_write({"state": "draft", "approval_date": False})
+        return True

@@ -90,6 +90,7 @@ class CultureMethod(models.Model):
             method._lock_write(
                 {"state": "adopted", "adoption_date": method.adoption_date or fields.Date.today()}
             )
+        return True
 
     def action_new_version(self):
         """Copy the methodology with its criteria and indicators into a new draft version."""

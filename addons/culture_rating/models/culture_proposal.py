@@ -73,9 +73,11 @@ class CultureProposal(models.Model):
 
     def action_accept(self):
         self._decide("accepted")
+        return True
 
     def action_reject(self):
         self._decide("rejected")
+        return True
 
     def _decide(self, state):
         self._lock_check_groups(
@@ -87,3 +89,4 @@ class CultureProposal(models.Model):
             if not proposal.answer:
                 raise UserError(self.env._("Write the answer to the author first."))
         self._lock_write({"state": state})
+        return True
