@@ -346,13 +346,25 @@ class TestCultureLocksOverRpc(MunicipalRpcCase, CultureRatingCase):
 
     # ------------------------------------------------------------------ proposals
     def test_only_the_manager_decides_a_proposal(self):
-        proposal = self.env["culture.proposal"].create(
-            {
-                "name": "Assess the park",
-                "description": "The park has events too.",
-                "author_id": self.member.id,
-                "answer": "Included next year.",
-            }
+        proposal = (
+            self.env["culture.proposal"]
+            .with_user(self.member)
+            .create({"name": "Assess the park", "description": "The park has events too."})
+            .sudo()
+        )
+        self.assertEqual(proposal.author_id, self.member)
+        # the author of a proposal is not rewritten, nor forged at its creation
+        self.assertDenied(
+            self.specialist, "culture.proposal", "write", [proposal.ids, {"author_id": 1}]
+        )
+        self.assertDenied(
+            self.specialist,
+            "culture.proposal",
+            "create",
+            [{"name": "x", "description": "y", "author_id": self.member.id}],
+        )
+        self.call_json(
+            self.specialist, "culture.proposal", "write", [proposal.ids, {"answer": "Next year."}]
         )
         before = self.snapshot(proposal)
         for method in ("action_accept", "action_reject"):
