@@ -19,9 +19,16 @@ class CultureAssessment(models.Model):
 
     _name = "culture.assessment"
     _description = "Institution Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "municipal.lock.mixin"]
     _order = "year desc, rank, institution_name, id"
     _rec_name = "institution_id"
+
+    # locked with its campaign's results; the scores are written only by the computation of
+    # the campaign (a server step), the evaluation of the head stays open
+    _lock_state_field = "campaign_state"
+    _lock_states = ("approved", "published")
+    _lock_writable_fields = frozenset(HEAD_FIELDS)
+    _lock_workflow_fields = frozenset(SCORE_FIELDS)
 
     campaign_id = fields.Many2one("culture.campaign", required=True, ondelete="cascade", index=True)
     institution_id = fields.Many2one(
@@ -148,14 +155,13 @@ class CultureAssessment(models.Model):
 
     def write(self, vals):
         self.check_access("write")
-        if not self.env.context.get("culture_scoring"):
-            if SCORE_FIELDS & set(vals):
-                raise UserError(self.env._("Scores and ranks are computed, not typed in."))
-            locked = self.filtered(lambda a: a.campaign_id.state in ("approved", "published"))
-            if locked and set(vals) - HEAD_FIELDS - {"message_main_attachment_id"}:
-                raise UserError(
-                    self.env._("The results of %s are approved and locked.", locked[0].year)
-                )
+        forced = self - self._lock_lifted()
+        if forced and SCORE_FIELDS & set(vals):
+            raise UserError(self.env._("Scores and ranks are computed, not typed in."))
+        if forced and "access_token" in vals:
+            raise UserError(
+                self.env._("The questionnaire link changes only with the button New link.")
+            )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -178,14 +184,21 @@ class CultureAssessment(models.Model):
         ).create(vals_list)
 
     def action_regenerate_token(self):
+        self._lock_check_groups(
+            "culture_rating.group_culture_user", action=self.env._("a new questionnaire link")
+        )
         for assessment in self:
             if assessment.campaign_id.state in ("approved", "published"):
                 raise UserError(self.env._("The campaign is closed."))
-            assessment.access_token = uuid.uuid4().hex
+            assessment._lock_write({"access_token": uuid.uuid4().hex})
+        return True
 
     def action_create_plan(self):
         """An improvement plan with one measure per indicator below the company's target."""
         self.ensure_one()
+        self._lock_check_groups(
+            "culture_rating.group_culture_user", action=self.env._("creating an improvement plan")
+        )
         target = self.company_id.quality_target or 80.0
         weak = self.indicator_line_ids.filtered(lambda line: line.value < target)
         plan = self.env["culture.improvement.plan"].create(
@@ -216,6 +229,9 @@ class CultureAssessment(models.Model):
 
     def action_enter_response(self):
         self.ensure_one()
+        self._lock_check_groups(
+            "culture_rating.group_culture_user", action=self.env._("typing in a questionnaire")
+        )
         return {
             "type": "ir.actions.act_window",
             "res_model": "culture.response.entry",

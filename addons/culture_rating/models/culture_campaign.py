@@ -9,6 +9,8 @@ from odoo.tools import SQL
 from . import scoring
 
 LOCKED_STATES = ("approved", "published")
+USER_GROUP = "culture_rating.group_culture_user"
+MANAGER_GROUP = "culture_rating.group_culture_manager"
 RESULT_FIELDS = ("value", "no_data", "numerator", "denominator")
 
 
@@ -17,8 +19,15 @@ class CultureCampaign(models.Model):
 
     _name = "culture.campaign"
     _description = "Assessment Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "municipal.lock.mixin"]
     _order = "year desc, id desc"
+
+    # approved or published results: every stored field frozen (the chatter apart); the state,
+    # the dates and the digest of the computation change only through the buttons
+    _lock_states = LOCKED_STATES
+    _lock_workflow_fields = frozenset(
+        {"approved_on", "published_on", "is_published", "computed_on", "input_fingerprint"}
+    )
 
     name = fields.Char(required=True, tracking=True)
     year = fields.Integer(
@@ -153,22 +162,6 @@ class CultureCampaign(models.Model):
 
     def write(self, vals):
         self.check_access("write")
-        locked = self.filtered(lambda c: c.state in LOCKED_STATES)
-        allowed = {
-            "state",
-            "published_on",
-            "approved_on",
-            "is_published",
-            "message_main_attachment_id",
-        }
-        if locked and set(vals) - allowed and not self.env.context.get("culture_unlock"):
-            raise UserError(
-                self.env._(
-                    "The campaign %s is approved: its results are locked. Reset it to draft "
-                    "results first.",
-                    locked[0].name,
-                )
-            )
         if "method_id" in vals and self.filtered(lambda c: c.state != "draft"):
             raise UserError(
                 self.env._("The methodology of a campaign is pinned once the campaign started.")
@@ -183,6 +176,10 @@ class CultureCampaign(models.Model):
     # ------------------------------------------------------------------ workflow
 
     def action_add_all_institutions(self):
+        self._lock_check_groups(USER_GROUP, action=self.env._("adding the institutions"))
+        self._lock_check_state(
+            ("draft", "collecting"), action=self.env._("adding the institutions")
+        )
         for campaign in self:
             present = campaign.assessment_ids.institution_id
             institutions = self.env["culture.institution"].search(
@@ -191,8 +188,10 @@ class CultureCampaign(models.Model):
             self.env["culture.assessment"].create(
                 [{"campaign_id": campaign.id, "institution_id": i.id} for i in institutions]
             )
+        return True
 
     def action_start(self):
+        self._lock_check_groups(USER_GROUP, action=self.env._("starting a campaign"))
         for campaign in self:
             if campaign.state != "draft":
                 raise UserError(self.env._("The campaign has already started."))
@@ -201,9 +200,11 @@ class CultureCampaign(models.Model):
             if campaign.method_id.state == "draft":
                 raise UserError(self.env._("A campaign uses an adopted methodology."))
             campaign.assessment_ids._create_checklist_lines()
-            campaign.state = "collecting"
+            campaign._lock_write({"state": "collecting"})
+        return True
 
     def action_compute(self):
+        self._lock_check_groups(USER_GROUP, action=self.env._("computing the results"))
         for campaign in self:
             if campaign.state not in ("collecting", "computed"):
                 raise UserError(
@@ -213,6 +214,7 @@ class CultureCampaign(models.Model):
         return True
 
     def action_approve(self):
+        self._lock_check_groups(MANAGER_GROUP, action=self.env._("approving the results"))
         for campaign in self:
             if campaign.state != "computed":
                 raise UserError(self.env._("Compute the results before approving them."))
@@ -220,27 +222,36 @@ class CultureCampaign(models.Model):
                 raise UserError(
                     self.env._("Data changed since the last computation: compute again.")
                 )
-            campaign.write({"state": "approved", "approved_on": fields.Date.today()})
+            campaign._lock_write({"state": "approved", "approved_on": fields.Date.today()})
+        return True
 
     def action_publish(self):
+        self._lock_check_groups(MANAGER_GROUP, action=self.env._("publishing the results"))
         for campaign in self:
             if campaign.state != "approved":
                 raise UserError(self.env._("Only approved results can be published."))
-            campaign.write(
+            campaign._lock_write(
                 {"state": "published", "published_on": fields.Date.today(), "is_published": True}
             )
+        return True
 
     def action_unpublish(self):
+        self._lock_check_groups(MANAGER_GROUP, action=self.env._("unpublishing the results"))
         for campaign in self:
             if campaign.state != "published":
                 raise UserError(self.env._("The results are not published."))
-            campaign.write({"state": "approved", "published_on": False, "is_published": False})
+            campaign._lock_write(
+                {"state": "approved", "published_on": False, "is_published": False}
+            )
+        return True
 
     def action_reset_to_computed(self):
+        self._lock_check_groups(MANAGER_GROUP, action=self.env._("reopening the results"))
         for campaign in self:
             if campaign.state != "approved":
                 raise UserError(self.env._("Unpublish the results first."))
-            campaign.write({"state": "computed", "approved_on": False})
+            campaign._lock_write({"state": "computed", "approved_on": False})
+        return True
 
     # ------------------------------------------------------------------ computation
 
@@ -449,11 +460,12 @@ class CultureCampaign(models.Model):
             totals[assessment.id] = scoring.total_score(scores, weights)
             flags[assessment.id] = missing
         for line_id, vals in to_update:
-            Line.browse(line_id).write(vals)
+            Line.browse(line_id)._lock_write(vals)
         if to_create:
             self._insert_lines(to_create)
         stale = [line["id"] for key, line in existing.items() if key not in seen]
-        Line.browse(stale).unlink()
+        with Line.browse(stale)._lock_lift() as lines:
+            lines.unlink()
         ranks = scoring.ranking(totals)
         response_counts = dict(
             self.env["survey.user_input"]
@@ -479,7 +491,7 @@ class CultureCampaign(models.Model):
         vals = {"computed_on": fields.Datetime.now(), "input_fingerprint": fingerprint}
         if self.state != "computed":
             vals["state"] = "computed"
-        self.with_context(culture_unlock=True).write(vals)
+        self._lock_write(vals)
         return True
 
     # Results are derived data written only here: they go to the database in one statement per
@@ -631,12 +643,14 @@ class CultureCampaign(models.Model):
 
     def action_create_plans(self):
         """An improvement plan per institution, with a measure per weak indicator."""
+        self._lock_check_groups(USER_GROUP, action=self.env._("creating the improvement plans"))
         for campaign in self:
             if campaign.state not in ("computed", "approved", "published"):
                 raise UserError(self.env._("Compute the results first."))
             without_plan = campaign.assessment_ids.filtered(lambda a: not a.plan_ids)
             for assessment in without_plan:
                 assessment.action_create_plan()
+        return True
 
     def _public_url(self):
         self.ensure_one()

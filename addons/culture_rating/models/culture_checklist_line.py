@@ -7,9 +7,13 @@ class CultureChecklistLine(models.Model):
 
     _name = "culture.checklist.line"
     _description = "Disclosure Check"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "municipal.lock.mixin"]
     _order = "assessment_id, item_sequence, id"
     _rec_name = "item_id"
+
+    # frozen with the approved or published results of the campaign
+    _lock_state_field = "campaign_state"
+    _lock_states = ("approved", "published")
 
     assessment_id = fields.Many2one(
         "culture.assessment", required=True, ondelete="cascade", index=True
@@ -20,6 +24,7 @@ class CultureChecklistLine(models.Model):
     institution_id = fields.Many2one(
         related="assessment_id.institution_id", store=True, index=True, string="Institution"
     )
+    campaign_state = fields.Selection(related="campaign_id.state", string="Campaign status")
     company_id = fields.Many2one(related="assessment_id.company_id", store=True)
     item_id = fields.Many2one("culture.checklist.item", required=True, ondelete="restrict")
     item_sequence = fields.Integer(related="item_id.sequence", store=True)
@@ -72,7 +77,6 @@ class CultureChecklistLine(models.Model):
 
     def write(self, vals):
         self.check_access("write")
-        self._check_campaign_open()
         if vals.get("state") and vals["state"] != "not_checked":
             vals.setdefault("check_date", fields.Date.context_today(self))
             vals.setdefault("checked_by_id", self.env.uid)
@@ -83,7 +87,15 @@ class CultureChecklistLine(models.Model):
             raise UserError(self.env._("The campaign is approved: its checks are locked."))
 
     def action_mark_published(self):
+        self._lock_check_groups(
+            "culture_rating.group_culture_user", action=self.env._("checking the disclosure")
+        )
         self.write({"state": "published"})
+        return True
 
     def action_mark_missing(self):
+        self._lock_check_groups(
+            "culture_rating.group_culture_user", action=self.env._("checking the disclosure")
+        )
         self.write({"state": "missing"})
+        return True

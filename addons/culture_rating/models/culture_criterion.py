@@ -9,9 +9,16 @@ class CultureCriterion(models.Model):
 
     _name = "culture.criterion"
     _description = "Assessment Criterion"
+    _inherit = ["municipal.lock.mixin"]
     _order = "method_id, sequence, id"
 
+    # frozen with its adopted methodology (the explanation apart)
+    _lock_state_field = "method_state"
+    _lock_states = ("adopted", "superseded")
+    _lock_writable_fields = frozenset({"description"})
+
     method_id = fields.Many2one("culture.method", required=True, ondelete="cascade", index=True)
+    method_state = fields.Selection(related="method_id.state", string="Methodology status")
     sequence = fields.Integer(default=10)
     code = fields.Char(required=True, help="Short code, e.g. K1.")
     name = fields.Char(required=True, translate=True)
@@ -47,6 +54,7 @@ class CultureCriterion(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self.check_access("write")  # the access rights answer first, then the lock
         if LOCKED_FIELDS & set(vals) or "indicator_ids" in vals:
             self.method_id._check_draft()
         return super().write(vals)

@@ -8,7 +8,12 @@ class CultureExpertValue(models.Model):
 
     _name = "culture.expert.value"
     _description = "Expert Value"
+    _inherit = ["municipal.lock.mixin"]
     _order = "assessment_id, indicator_id"
+
+    # frozen with the approved or published results of the campaign
+    _lock_state_field = "campaign_state"
+    _lock_states = ("approved", "published")
 
     assessment_id = fields.Many2one(
         "culture.assessment", required=True, ondelete="cascade", index=True
@@ -16,6 +21,7 @@ class CultureExpertValue(models.Model):
     campaign_id = fields.Many2one(
         related="assessment_id.campaign_id", store=True, index=True, string="Campaign"
     )
+    campaign_state = fields.Selection(related="campaign_id.state", string="Campaign status")
     institution_id = fields.Many2one(
         related="assessment_id.institution_id", store=True, string="Institution"
     )
@@ -86,12 +92,7 @@ class CultureExpertValue(models.Model):
 
     def write(self, vals):
         self.check_access("write")
-        self._check_campaign_open()
         return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_campaign_open(self):
-        self._check_campaign_open()
 
     def _check_campaign_open(self):
         if self.filtered(lambda r: r.campaign_id.state in ("approved", "published")):

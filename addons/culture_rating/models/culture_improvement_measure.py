@@ -12,8 +12,13 @@ class CultureImprovementMeasure(models.Model):
 
     _name = "culture.improvement.measure"
     _description = "Improvement Measure"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "municipal.lock.mixin"]
     _order = "date_deadline, id"
+
+    # the measures of an approved plan are part of the decision: only their progress is still
+    # reported; a plan done or cancelled freezes them
+    _lock_state_field = "plan_state"
+    _lock_states = {"approved": ("state", "result", "date_done"), "done": (), "cancelled": ()}
 
     plan_id = fields.Many2one(
         "culture.improvement.plan", required=True, ondelete="cascade", index=True
@@ -82,6 +87,22 @@ class CultureImprovementMeasure(models.Model):
             return domain
         return ["!", "&", *domain]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        plans = self.env["culture.improvement.plan"].browse(
+            [vals.get("plan_id") for vals in vals_list if vals.get("plan_id")]
+        )
+        locked = plans.filtered(lambda p: p._lock_is_locked()) - plans._lock_lifted()
+        if locked:
+            raise UserError(
+                self.env._(
+                    "%(plan)s is %(state)s: reset it to draft to add a measure.",
+                    plan=locked[0].display_name,
+                    state=locked[0]._lock_state_label(locked[0].state),
+                )
+            )
+        return super().create(vals_list)
+
     def write(self, vals):
         self.check_access("write")
         if not self.env.su and not self.env.user.has_group("culture_rating.group_culture_user"):
@@ -98,14 +119,29 @@ class CultureImprovementMeasure(models.Model):
                 raise UserError(self.env._("Describe the result of the measure before closing it."))
         return super().write(vals)
 
+    def _check_reporter(self, action):
+        self._lock_check_groups(
+            "culture_rating.group_culture_user",
+            "culture_rating.group_culture_institution_head",
+            action=action,
+        )
+
     def action_start(self):
+        self._check_reporter(self.env._("starting a measure"))
         self.write({"state": "in_progress"})
+        return True
 
     def action_done(self):
+        self._check_reporter(self.env._("closing a measure"))
         self.write({"state": "done"})
+        return True
 
     def action_cancel(self):
+        self._lock_check_groups(
+            "culture_rating.group_culture_user", action=self.env._("cancelling a measure")
+        )
         self.write({"state": "cancelled"})
+        return True
 
     def _schedule_deadline_activities(self):
         """A to-do for the responsible before the deadline, once per measure."""

@@ -1,14 +1,22 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+USER_GROUP = "culture_rating.group_culture_user"
+MANAGER_GROUP = "culture_rating.group_culture_manager"
+
 
 class CultureImprovementPlan(models.Model):
     """Plan of measures of an institution after a campaign (plan items 1.1, 1.2)."""
 
     _name = "culture.improvement.plan"
     _description = "Improvement Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "municipal.lock.mixin"]
     _order = "year desc, institution_id"
+
+    # approved by the head of the department: the plan is frozen (its measures report their
+    # progress, see culture.improvement.measure); only the manager reopens it
+    _lock_states = ("approved", "done", "cancelled")
+    _lock_workflow_fields = frozenset({"approval_date"})
 
     name = fields.Char(compute="_compute_name", store=True)
     assessment_id = fields.Many2one(
@@ -46,6 +54,10 @@ class CultureImprovementPlan(models.Model):
     progress = fields.Float(compute="_compute_progress", digits=(5, 2), string="Progress (%)")
     note = fields.Html()
 
+    def write(self, vals):
+        self.check_access("write")  # the access rights answer first, then the lock
+        return super().write(vals)
+
     @api.depends("institution_id.name", "year")
     def _compute_name(self):
         for plan in self:
@@ -66,6 +78,7 @@ class CultureImprovementPlan(models.Model):
             plan.progress = len(done) / len(measures) * 100 if measures else 0.0
 
     def action_approve(self):
+        self._lock_check_groups(MANAGER_GROUP, action=self.env._("approving a plan"))
         for plan in self:
             if plan.state != "draft":
                 raise UserError(self.env._("Only a draft plan can be approved."))
@@ -74,17 +87,30 @@ class CultureImprovementPlan(models.Model):
             missing = plan.measure_ids.filtered(lambda m: not m.date_deadline)
             if missing:
                 raise UserError(self.env._("Give a deadline to every measure: %s", missing[0].name))
-            plan.write({"state": "approved", "approval_date": fields.Date.today()})
+            plan._lock_write({"state": "approved", "approval_date": fields.Date.today()})
         self.measure_ids._schedule_deadline_activities()
+        return True
 
     def action_done(self):
+        self._lock_check_groups(USER_GROUP, action=self.env._("closing a plan"))
+        self._lock_check_state(("approved",), action=self.env._("closing a plan"))
         for plan in self:
             if plan.measure_ids.filtered(lambda m: m.state in ("planned", "in_progress")):
                 raise UserError(self.env._("Some measures are not finished yet."))
-            plan.state = "done"
+        self._lock_write({"state": "done"})
+        return True
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        self._lock_check_groups(USER_GROUP, action=self.env._("cancelling a plan"))
+        self._lock_check_state(("draft", "approved"), action=self.env._("cancelling a plan"))
+        if self.filtered(lambda p: p.state == "approved"):
+            # an approved plan is a decision of the head of the department
+            self._lock_check_groups(MANAGER_GROUP, action=self.env._("cancelling an approved plan"))
+        self._lock_write({"state": "cancelled"})
+        return True
 
     def action_reset_to_draft(self):
-        self.write({"state": "draft", "approval_date": False})
+        self._lock_check_groups(MANAGER_GROUP, action=self.env._("reopening a plan"))
+        self._lock_check_state(("approved", "cancelled"), action=self.env._("reopening a plan"))
+        self._lock_write({"state": "draft", "approval_date": False})
+        return True

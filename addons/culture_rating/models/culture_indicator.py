@@ -19,7 +19,13 @@ class CultureIndicator(models.Model):
 
     _name = "culture.indicator"
     _description = "Assessment Indicator"
+    _inherit = ["municipal.lock.mixin"]
     _order = "method_id, criterion_sequence, sequence, id"
+
+    # frozen with its adopted methodology (its wording apart)
+    _lock_state_field = "method_state"
+    _lock_states = ("adopted", "superseded")
+    _lock_writable_fields = frozenset({"name", "description"})
 
     criterion_id = fields.Many2one(
         "culture.criterion", required=True, ondelete="cascade", index=True
@@ -27,6 +33,7 @@ class CultureIndicator(models.Model):
     method_id = fields.Many2one(
         related="criterion_id.method_id", store=True, index=True, string="Methodology"
     )
+    method_state = fields.Selection(related="method_id.state", string="Methodology status")
     criterion_sequence = fields.Integer(
         related="criterion_id.sequence", store=True, string="Criterion sequence"
     )
@@ -119,6 +126,7 @@ class CultureIndicator(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self.check_access("write")  # the access rights answer first, then the lock
         if LOCKED_FIELDS & set(vals):
             self.method_id._check_draft()
         return super().write(vals)

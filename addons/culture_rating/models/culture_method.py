@@ -13,8 +13,11 @@ class CultureMethod(models.Model):
 
     _name = "culture.method"
     _description = "Assessment Methodology Version"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "municipal.lock.mixin"]
     _order = "code, version desc"
+
+    # an adopted (or superseded) version is frozen: a change is a new version
+    _lock_states = ("adopted", "superseded")
     _rec_names_search = ["name", "code"]
 
     name = fields.Char(required=True, tracking=True)
@@ -42,6 +45,10 @@ class CultureMethod(models.Model):
         ("code_version_uniq", "unique(code, version)", "This version of the methodology exists."),
     ]
 
+    def write(self, vals):
+        self.check_access("write")  # the access rights answer first, then the lock
+        return super().write(vals)
+
     @api.depends("name", "version")
     def _compute_display_name(self):
         for method in self:
@@ -68,6 +75,9 @@ class CultureMethod(models.Model):
                     )
 
     def action_adopt(self):
+        self._lock_check_groups(
+            "culture_rating.group_culture_manager", action=self.env._("adopting a methodology")
+        )
         for method in self:
             if method.state != "draft":
                 raise UserError(self.env._("Only a draft methodology can be adopted."))
@@ -76,14 +86,19 @@ class CultureMethod(models.Model):
             older = self.search(
                 [("code", "=", method.code), ("state", "=", "adopted"), ("id", "!=", method.id)]
             )
-            older.write({"state": "superseded"})
-            method.write(
+            older._lock_write({"state": "superseded"})
+            method._lock_write(
                 {"state": "adopted", "adoption_date": method.adoption_date or fields.Date.today()}
             )
+        return True
 
     def action_new_version(self):
         """Copy the methodology with its criteria and indicators into a new draft version."""
         self.ensure_one()
+        self._lock_check_groups(
+            "culture_rating.group_culture_manager",
+            action=self.env._("preparing a new version of a methodology"),
+        )
         last = self.search([("code", "=", self.code)], order="version desc", limit=1)
         new = self.copy({"version": last.version + 1, "previous_id": self.id, "name": self.name})
         for criterion in self.criterion_ids:

@@ -7,8 +7,12 @@ class CultureProposal(models.Model):
 
     _name = "culture.proposal"
     _description = "Public Council Proposal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "municipal.lock.mixin"]
     _order = "create_date desc, id desc"
+
+    # a decided proposal (and its answer) is frozen; its author is who created it
+    _lock_states = ("accepted", "rejected")
+    _lock_workflow_fields = frozenset({"author_id"})
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     proposal_type = fields.Selection(
@@ -62,18 +66,31 @@ class CultureProposal(models.Model):
                 if set(vals) - allowed:
                     raise UserError(self.env._("A proposal only takes a subject and a text."))
                 vals["author_id"] = self.env.uid
+            # the only fields were checked just above: the author is set by the server
+            with self.browse()._lock_lift():
+                return super().create(vals_list)
         return super().create(vals_list)
+
+    def write(self, vals):
+        self.check_access("write")  # the access rights answer first, then the lock
+        return super().write(vals)
 
     def action_accept(self):
         self._decide("accepted")
+        return True
 
     def action_reject(self):
         self._decide("rejected")
+        return True
 
     def _decide(self, state):
+        self._lock_check_groups(
+            "culture_rating.group_culture_manager", action=self.env._("deciding a proposal")
+        )
         for proposal in self:
             if proposal.state != "submitted":
                 raise UserError(self.env._("The proposal has already been decided."))
             if not proposal.answer:
                 raise UserError(self.env._("Write the answer to the author first."))
-        self.write({"state": state})
+        self._lock_write({"state": state})
+        return True

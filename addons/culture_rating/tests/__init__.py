@@ -9,3 +9,4 @@ from . import test_questionnaire
 from . import test_reports
 from . import test_ui
 from . import test_head
+from . import test_locks_rpc

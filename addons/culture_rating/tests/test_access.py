@@ -125,7 +125,7 @@ class TestCouncilAccess(CultureRatingCase):
         self.assertEqual(
             member["culture.council.meeting"].search([("id", "=", meeting.id)]), meeting
         )
-        with self.assertRaisesText(UserError, "locked"):
+        with self.assertRaisesText(UserError, "can no longer be changed"):
             meeting.minutes = "<p>changed</p>"
         with self.assertRaises(AccessError):
             meeting.with_user(self.member).write({"state": "held"})

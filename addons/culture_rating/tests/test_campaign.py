@@ -153,15 +153,15 @@ class TestCampaignComputation(CultureRatingCase):
         self._fill()
         self.campaign.action_compute()
         self.campaign.action_approve()
-        with self.assertRaisesText(UserError, "locked"):
+        with self.assertRaisesText(UserError, "can no longer be changed"):
             self.a.checklist_line_ids[0].write({"state": "missing"})
-        with self.assertRaisesText(UserError, "locked"):
+        with self.assertRaisesText(UserError, "can no longer be changed"):
             self.a.expert_value_ids[0].value = 1
         with self.assertRaisesText(UserError, "Results are computed"):
             self.campaign.action_compute()
         with self.assertRaisesText(UserError, "computed, not typed in"):
             self.a.total = 99
-        with self.assertRaisesText(UserError, "approved"):
+        with self.assertRaisesText(UserError, "is Approved"):
             self.campaign.name = "Renamed"
         self.a.head_conclusion = "meets"  # the evaluation of the head is still possible
 

@@ -31,8 +31,10 @@ class TestMethodology(CultureRatingCase):
     def test_adopted_method_is_locked(self):
         with self.assertRaisesText(UserError, "new version"):
             self.indicator["remote"].weight = 0.5
-        with self.assertRaisesText(UserError, "new version"):
+        with self.assertRaisesText(UserError, "cannot be deleted"):
             self.criterion["k1"].unlink()
+        with self.assertRaisesText(UserError, "can no longer be changed"):
+            self.criterion["k1"].creative_applicable = not self.criterion["k1"].creative_applicable
         self.indicator["remote"].description = "Help text may still be improved"
 
     def test_version_pinning(self):
