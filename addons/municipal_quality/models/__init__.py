@@ -4,6 +4,7 @@ from . import res_company
 from . import res_config_settings
 from . import res_lang
 from . import ir_qweb
+from . import ir_actions_report
 from . import municipal_lock_mixin
 from . import municipal_quality_link_mixin
 from . import municipal_quality_voice

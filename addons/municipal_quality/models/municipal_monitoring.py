@@ -14,6 +14,7 @@ class MunicipalMonitoring(models.Model):
 
     # Once a monitoring is closed, its scope and conclusions are the record of what was found.
     _lock_states = ("done",)
+    _lock_workflow_fields = frozenset({"document_number", "document_date"})
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -57,6 +58,16 @@ class MunicipalMonitoring(models.Model):
         "and publication, as their last review found them.",
     )
     conclusion = fields.Html()
+    document_number = fields.Char(
+        string="Report number",
+        copy=False,
+        readonly=True,
+        help="Outgoing number of the monitoring report, given when the monitoring is closed "
+        "for the first time (kept when it is reopened and closed again).",
+    )
+    document_date = fields.Date(
+        string="Report date", copy=False, readonly=True, help="Date of the last closing."
+    )
     # The indicator of the period (headline: the work of the municipal servants)
     respondents = fields.Integer(compute="_compute_indicator")
     satisfied = fields.Integer(compute="_compute_indicator")
@@ -107,7 +118,11 @@ class MunicipalMonitoring(models.Model):
         """The indicator of the period for every dimension (used by the PDF report)."""
         self.ensure_one()
         Survey = self.env["survey.survey"].with_company(self.company_id)
-        dimensions = dict(self.env["survey.question"]._fields["quality_dimension"].selection)
+        dimensions = dict(
+            self.env["survey.question"]._fields["quality_dimension"]._description_selection(
+                self.env
+            )
+        )
         return [
             (
                 label,
@@ -146,8 +161,30 @@ class MunicipalMonitoring(models.Model):
         )
         if any(monitoring.state != "in_progress" for monitoring in self):
             raise UserError(self.env._("Only a monitoring in progress can be closed."))
-        self._lock_write({"state": "done"})
+        today = fields.Date.context_today(self)
+        for monitoring in self:
+            values = {"state": "done", "document_date": today}
+            if not monitoring.document_number:
+                values["document_number"] = (
+                    self.env["ir.sequence"]
+                    .with_company(monitoring.company_id)
+                    .sudo()
+                    .next_by_code("municipal.monitoring.report", sequence_date=today)
+                )
+            monitoring._lock_write(values)
         return True
+
+    def _official_signatories(self):
+        """The signature block of the report: the responsible of the monitoring."""
+        self.ensure_one()
+        user = self.responsible_id.sudo()
+        employee = user.employee_ids.filtered(lambda e: e.company_id == self.company_id)[:1] or (
+            user.employee_ids[:1]
+        )
+        position = employee.job_title or employee.job_id.name or self.env._(
+            "Responsible for the monitoring"
+        )
+        return [{"position": position, "name": employee.name or user.name}]
 
     def action_reopen(self):
         self._lock_check_groups(

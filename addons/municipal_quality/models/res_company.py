@@ -90,3 +90,17 @@ class ResCompany(models.Model):
                         value=company.quality_target,
                     )
                 )
+
+    def _municipal_document_lang(self, recipient=None):
+        """Language of an official document issued by this company: the recipient's when he
+        chose one of the installed languages other than the default English, else the
+        company's own (the language of its contact), else the user's."""
+        self.ensure_one()
+        active = {code for code, _name in self.env["res.lang"].get_installed()}
+        recipient_lang = recipient and recipient.sudo().lang
+        if recipient_lang and recipient_lang != "en_US" and recipient_lang in active:
+            return recipient_lang
+        company_lang = self.sudo().partner_id.lang
+        if company_lang and company_lang in active:
+            return company_lang
+        return self.env.lang or "en_US"

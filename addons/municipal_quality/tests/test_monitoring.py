@@ -135,18 +135,70 @@ class TestMonitoring(QualitySurveyCase):
             self.monitoring.action_findings_from_regulation_review().review_issue, "actuality"
         )
 
-    def test_pdf_report(self):
-        self._staff("positive", "positive", service_id=self.service.id)
-        self._finding(clause="2.4", problem="Late interdepartmental requests")
-        self._regulation(act_number="1-p", act_date=date(2014, 1, 1)).action_put_in_force()
+    def _report_html(self):
         html, _type = self.env["ir.actions.report"]._render_qweb_html(
             "municipal_quality.action_report_municipal_monitoring", self.monitoring.ids
         )
-        html = html.decode()
+        return html.decode()
+
+    def test_pdf_report(self):
+        self.env["res.lang"]._municipal_load_languages(["ru_RU", "uk_UA"])
+        self.monitoring.company_id.partner_id.lang = "ru_RU"
+        self.env["hr.employee"].create(
+            {"name": "Olga Monitor", "user_id": self.officer.id, "job_title": "Chief specialist"}
+        )
+        self._staff("positive", "positive", service_id=self.service.id)
+        self._staff("positive", "negative", service_id=self.service.id)
+        self._staff("positive", "neutral", service_id=self.service.id)
+        self._finding(clause="2.4", problem="Late interdepartmental requests")
+        self._regulation(act_number="1-p", act_date=date(2014, 1, 1)).action_put_in_force()
+        html = self._report_html()
+        # in the issuing company's language, whatever the user's
+        self.assertIn('data-oe-lang="ru_RU"', html)
+        self.assertIn("Мониторинг исполнения административных регламентов", html)
+        self.assertIn("Качество работы муниципального служащего", html)  # the dimension
+        self.assertIn("33,33", html, "the locale's decimal comma")
+        self.assertNotIn("33.33", html)
         self.assertIn("Monitoring 2014", html)
         self.assertIn("Late interdepartmental requests", html)
-        self.assertIn("100.00", html)  # the indicator of the period
         self.assertIn("Regulation v1", html)  # the regulation review
+        # letterhead in the body (any wkhtmltopdf), a draft has no number yet
+        article = html.split('class="article o_municipal_official"')[1]
+        letterhead = article.split("o_municipal_official_reference")[0]
+        self.assertIn("o_municipal_official_letterhead", letterhead)
+        self.assertIn(self.monitoring.company_id.name, letterhead)
+        self.assertIn("(черновик)", html)
+        # closing gives the outgoing number and date; the responsible signs
+        self.monitoring.action_start()
+        self.monitoring.action_close()
+        number = self.monitoring.document_number
+        self.assertRegex(number, r"^\d{4}/\d{4}$")
+        self.assertEqual(self.monitoring.document_date, date.today())
+        html = self._report_html()
+        self.assertIn(f"№ <span>{number}</span>", html)
+        self.assertNotIn("(черновик)", html)
+        signatures = html.split('class="o_municipal_official_signatures')[1]
+        self.assertIn("Chief specialist", signatures)
+        self.assertIn("Olga Monitor", signatures)
+        self.assertIn("o_municipal_official_sign_line", signatures)
+        # page numbers in the footer, rows never split across pages
+        self.assertIn('стр. <span class="page"></span> из <span class="topage"></span>', html)
+        self.assertIn("page-break-inside: avoid", html)
+        # reopened and closed again: the same number
+        self.monitoring.action_reopen()
+        self.monitoring.action_close()
+        self.assertEqual(self.monitoring.document_number, number)
+        # a Ukrainian town hall prints in Ukrainian
+        self.monitoring.company_id.partner_id.lang = "uk_UA"
+        html = self._report_html()
+        self.assertIn('data-oe-lang="uk_UA"', html)
+        self.assertIn("33,33", html)
+        self.assertIn('стор. <span class="page"></span> з <span class="topage"></span>', html)
+
+    def test_report_number_is_not_forged(self):
+        self.monitoring.action_start()
+        with self.assertRaisesText(UserError, "changes only through the buttons"):
+            self.monitoring.with_user(self.officer).write({"document_number": "2014/9999"})
 
     def test_responsible_works_on_his_findings_only(self):
         mine = self._finding()
