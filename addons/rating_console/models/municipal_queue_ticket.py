@@ -182,7 +182,14 @@ class MunicipalQueueTicket(models.Model):
             "finish": self.env._("finished"),
             "no_show": self.env._("marked as a no-show"),
         }[action]
-        self._check_queue_groups(self.env._("the queue (%s)", action_label))
+        self._check_queue_groups(
+            {
+                "call": self.env._("calling a ticket"),
+                "start": self.env._("starting the service of a ticket"),
+                "finish": self.env._("finishing the service of a ticket"),
+                "no_show": self.env._("marking a ticket as a no-show"),
+            }[action]
+        )
         now = fields.Datetime.now()
         for ticket in self:
             if ticket.state not in allowed:
