@@ -11,6 +11,7 @@ from odoo.tests import tagged
 from odoo.addons.municipal_quality.tests.rpc_common import (
     HOSTILE_CONTEXT,
     MunicipalRpcCase,
+    RpcRefused,
 )
 
 from .common import RatingConsoleMixin
@@ -122,6 +123,25 @@ class TestTicketsOverRpc(RatingConsoleMixin, MunicipalRpcCase):
             self.head_rpc, ticket._name, "action_call", [ticket.ids, self.colleague_workplace.id]
         )
         self.assertEqual(ticket.employee_id, self.colleague)
+
+    def test_nobody_creates_a_vote_over_rpc_whatever_the_context(self):
+        ticket = self.served_ticket("R040", fields.Datetime.now() - timedelta(hours=2),
+                                    workplace=self.own_workplace)
+        vals = {
+            "ticket_id": ticket.id,
+            "console_id": self.console.id,
+            "company_id": self.company.id,
+            "value": "bad",
+            "rating": 1,
+            "pressed_at": fields.Datetime.to_string(ticket.called_at + timedelta(minutes=1)),
+            "event_id": "forged-vote",
+        }
+        context = dict(HOSTILE_CONTEXT, rating_console_vote_from_console=True)
+        for user in (self.op, self.manager_rpc):
+            for call in (self.call_json, self.call_xmlrpc):
+                with self.assertRaises(RpcRefused):
+                    call(user, "municipal.console.vote", "create", [[vals]], context=context)
+        self.assertFalse(self.env["municipal.console.vote"].search([("ticket_id", "=", ticket.id)]))
 
     def test_plain_employee_and_portal_drive_no_ticket(self):
         ticket = self.make_ticket("R030")
