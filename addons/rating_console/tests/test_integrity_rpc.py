@@ -261,3 +261,27 @@ class TestKeysAndTokensOverHttp(RatingConsoleMixin, MunicipalRpcCase):
             "WHERE table_name = 'municipal_console_token_wizard' AND column_name = 'token'"
         )
         self.assertFalse(self.env.cr.fetchall(), "no column for the token")
+
+    def test_manager_gives_the_queue_system_a_key_shown_once(self):
+        admin = self.rpc_user(
+            "rc_rpc_admin", "base.group_system,rating_console.group_rating_manager"
+        )
+        settings = self.call_json(admin, "res.config.settings", "create", [{}])
+        settings = settings[0] if isinstance(settings, list) else settings
+        action = self.call_json(
+            admin, "res.config.settings", "action_rating_queue_api_key", [[settings]]
+        )
+        key = self.call_json(
+            admin, "municipal.console.token.wizard", "read", [[action["res_id"]], ["token"]],
+            context=action["context"],
+        )[0]["token"]
+        self.assertEqual(self._queue(key, ticket="K100").status_code, 200)
+        self.env.cr.execute("SELECT * FROM municipal_console_token_wizard")
+        self.assertFalse([row for row in self.env.cr.fetchall() if key in map(str, row)])
+        system_only = self.rpc_user("rc_rpc_sysonly", "base.group_system")
+        self.assertFalse(system_only.has_group("rating_console.group_rating_manager"))
+        settings = self.call_json(system_only, "res.config.settings", "create", [{}])
+        settings = settings[0] if isinstance(settings, list) else settings
+        self.assertRefused(
+            system_only, "res.config.settings", "action_rating_queue_api_key", [[settings]]
+        )
