@@ -7,3 +7,4 @@ from . import municipal_console_vote
 from . import municipal_complaint
 from . import municipal_rating_request
 from . import municipal_console_report
+from . import res_users_apikeys

@@ -98,17 +98,11 @@ class MunicipalConsole(models.Model):
 
     def action_generate_token(self):
         self.ensure_one()
-        wizard = self.env["municipal.console.token.wizard"].create(
-            {"console_id": self.id, "token": self.generate_token()}
+        token = self.generate_token()
+        # shown once by a field that is not stored: the plain token is written nowhere
+        return self.env["municipal.console.token.wizard"]._show_once(
+            token, self.env._("Console token"), console_id=self.id
         )
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Console token"),
-            "res_model": "municipal.console.token.wizard",
-            "res_id": wizard.id,
-            "view_mode": "form",
-            "target": "new",
-        }
 
     @api.model
     def _authenticate(self, serial, token):

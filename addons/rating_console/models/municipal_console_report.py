@@ -97,6 +97,10 @@ class MunicipalConsoleReport(models.Model):
     def _with_ratios(self, rows):
         for row in rows:
             counts = {name: row.get(name) or 0 for name in COUNT_FIELDS}
+            # a period without any ticket (an office with no votes) still has its counts: 0
+            for name in ("ticket_count", *COUNT_FIELDS):
+                if row.get(name) is None:
+                    row[name] = 0
             for name, formula in RATIO_FIELDS.items():
                 row[name] = formula(counts)
         return rows

@@ -1,10 +1,25 @@
+import contextlib
+import contextvars
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..bridge.protocol import RATINGS
 
 VALUES = [("bad", "Bad"), ("good", "Good"), ("excellent", "Excellent")]
-_FROM_CONSOLE = "rating_console_vote_from_console"
+# Set only by this module's server code, for the duration of one ORM creation of votes: nothing
+# a client sends (no context key) lets ``create`` through.
+_RECORDING = contextvars.ContextVar("rating_console_vote_recording", default=False)
+
+
+@contextlib.contextmanager
+def _recording_votes():
+    token = _RECORDING.set(True)
+    try:
+        yield
+    finally:
+        _RECORDING.reset(token)
+
 # One statement per request: for each press, the ticket called or served at the console's
 # workplace at the press time (the latest called), then the vote, unless its event id is known
 # (as a vote or a fault) or the ticket is already rated. ``ON CONFLICT DO NOTHING`` covers a
@@ -53,7 +68,8 @@ class MunicipalConsoleVote(models.Model):
     Nobody creates, edits or deletes a vote in the interface or over RPC: the access rights are
     read-only for every group; the event API stores votes with one set-based statement
     (:meth:`_record_console_votes`), and ``create`` accepts only the superuser environment of
-    :meth:`_create_from_console` (one vote through the ORM: demo data, tests). ``write`` and
+    :meth:`_create_from_console` (one vote through the ORM: demo data, tests), inside the
+    module's own ``_recording_votes`` block (a context variable, not a context key). ``write`` and
     ``unlink`` are refused.
     """
 
@@ -96,7 +112,7 @@ class MunicipalConsoleVote(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not (self.env.su and self.env.context.get(_FROM_CONSOLE)):
+        if not (self.env.su and _RECORDING.get()):
             raise AccessError(
                 self.env._(
                     "Votes are recorded only by the rating consoles; nobody can create a vote "
@@ -119,10 +135,8 @@ class MunicipalConsoleVote(models.Model):
         """Record one vote through the ORM (demo data and tests; the event API writes in SQL)."""
         if value not in RATINGS:
             raise UserError(self.env._("Unknown rating value %s.", value))
-        return (
-            self.sudo()
-            .with_context(**{_FROM_CONSOLE: True})
-            .create(
+        with _recording_votes():
+            return self.sudo().create(
                 {
                     "ticket_id": ticket.id,
                     "console_id": console.id,
@@ -138,7 +152,6 @@ class MunicipalConsoleVote(models.Model):
                     "event_id": event_id,
                 }
             )
-        )
 
     @api.model
     def _record_console_votes(self, console, votes):
@@ -237,7 +250,8 @@ class MunicipalConsoleVote(models.Model):
                     if not no_show and roll < 0.8:
                         value = "excellent" if roll < 0.5 else "good" if roll < 0.72 else "bad"
                     plans.append((workplace, value, called + timedelta(minutes=3)))
-        tickets = self.env["municipal.queue.ticket"].create(ticket_vals)
+        # history: tickets already served, created past the lock by this server step
+        tickets = self.env["municipal.queue.ticket"]._lock_create(ticket_vals)
         vote_vals = [
             {
                 "ticket_id": ticket.id,
@@ -256,4 +270,5 @@ class MunicipalConsoleVote(models.Model):
             for ticket, (workplace, value, pressed_at) in zip(tickets, plans, strict=True)
             if value
         ]
-        return self.sudo().with_context(**{_FROM_CONSOLE: True}).create(vote_vals)
+        with _recording_votes():
+            return self.sudo().create(vote_vals)

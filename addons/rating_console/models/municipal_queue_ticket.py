@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # The transitions of the electronic queue (order 2.1, 2.4, 2.7).
 TRANSITIONS = {
@@ -8,6 +8,19 @@ TRANSITIONS = {
     "finish": (("called", "serving"), "done"),
     "no_show": (("called",), "no_show"),
 }
+# The actions of the queue API and the methods that make them.
+QUEUE_API_ACTIONS = {
+    "call": "action_call",
+    "start": "action_start",
+    "finish": "action_finish",
+    "no_show": "action_no_show",
+}
+# Who drives the queue: operators (heads and managers imply it) and the queue system.
+QUEUE_GROUPS = ("rating_console.group_rating_operator", "rating_console.group_rating_queue_api")
+# Who calls a ticket to any workplace of the office (an operator calls to his own only).
+ANY_WORKPLACE_GROUPS = ("rating_console.group_rating_head", "rating_console.group_rating_queue_api")
+# Still writable once a ticket is called: what the client asks for.
+SERVICE_FIELDS = ("service_id", "category_id")
 
 
 class MunicipalQueueTicket(models.Model):
@@ -15,12 +28,23 @@ class MunicipalQueueTicket(models.Model):
 
     Tickets are operational records created by the thousand every day: no chatter on them; the
     times of each transition are kept as fields.
+
+    A vote lands on the ticket called at the console's workplace at the press time, and on its
+    operator: the operator, state and times (``_lock_workflow_fields``) change only through the
+    queue actions (buttons, the queue API), never by ``write``; from the call on, only the
+    service and direction stay writable, and a done or no-show ticket is frozen.
     """
 
     _name = "municipal.queue.ticket"
+    _inherit = ["municipal.lock.mixin"]
     _description = "Queue Ticket"
     _order = "issued_at desc, id desc"
     _rec_name = "number"
+
+    _lock_states = {"called": SERVICE_FIELDS, "serving": SERVICE_FIELDS, "done": (), "no_show": ()}
+    _lock_workflow_fields = frozenset(
+        {"employee_id", "called_at", "started_at", "ended_at", "issued_at"}
+    )
 
     number = fields.Char(required=True, index=True)
     office_id = fields.Many2one(
@@ -47,7 +71,8 @@ class MunicipalQueueTicket(models.Model):
         domain="[('office_id', '=', office_id)]",
     )
     employee_id = fields.Many2one(
-        "hr.employee", string="Operator", index=True, ondelete="restrict"
+        "hr.employee", string="Operator", index=True, ondelete="restrict", readonly=True,
+        copy=False,
     )
     state = fields.Selection(
         [
@@ -61,14 +86,17 @@ class MunicipalQueueTicket(models.Model):
         default="waiting",
         index=True,
         readonly=True,
+        copy=False,
     )
-    issued_at = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
+    issued_at = fields.Datetime(
+        required=True, default=fields.Datetime.now, readonly=True, copy=False
+    )
     # no index of its own: every lookup by call time is per workplace and uses the composite
     # index of init(); a second index on called_at tempts the planner into scanning the calls
     # of every workplace for the ticket of a press (seen: 10x slower event batches)
-    called_at = fields.Datetime(readonly=True)
-    started_at = fields.Datetime(readonly=True)
-    ended_at = fields.Datetime(readonly=True)
+    called_at = fields.Datetime(readonly=True, copy=False)
+    started_at = fields.Datetime(readonly=True, copy=False)
+    ended_at = fields.Datetime(readonly=True, copy=False)
     vote_ids = fields.One2many("municipal.console.vote", "ticket_id", string="Votes")
     vote_value = fields.Selection(
         [("bad", "Bad"), ("good", "Good"), ("excellent", "Excellent")],
@@ -128,8 +156,40 @@ class MunicipalQueueTicket(models.Model):
                     )
                 )
 
+    # ------------------------------------------------------------------ who acts
+    def _check_queue_groups(self, action):
+        self._lock_check_groups(*QUEUE_GROUPS, action=action)
+
+    def _check_own_workplace(self, workplace):
+        """An operator calls clients only to his own workplace; heads and the queue system call
+        to any workplace of the office."""
+        if self.env.su or any(self.env.user.has_group(xmlid) for xmlid in ANY_WORKPLACE_GROUPS):
+            return
+        if workplace.sudo().employee_id.user_id != self.env.user:
+            raise AccessError(
+                self.env._(
+                    "You call clients only to your own workplace; %(workplace)s is not yours.",
+                    workplace=workplace.display_name,
+                )
+            )
+
+    # ------------------------------------------------------------------ transitions
     def _transition(self, action, vals=None):
         allowed, target = TRANSITIONS[action]
+        action_label = {
+            "call": self.env._("called"),
+            "start": self.env._("started"),
+            "finish": self.env._("finished"),
+            "no_show": self.env._("marked as a no-show"),
+        }[action]
+        self._check_queue_groups(
+            {
+                "call": self.env._("calling a ticket"),
+                "start": self.env._("starting the service of a ticket"),
+                "finish": self.env._("finishing the service of a ticket"),
+                "no_show": self.env._("marking a ticket as a no-show"),
+            }[action]
+        )
         now = fields.Datetime.now()
         for ticket in self:
             if ticket.state not in allowed:
@@ -139,12 +199,7 @@ class MunicipalQueueTicket(models.Model):
                         "Ticket %(ticket)s is %(state)s: it cannot be %(action)s.",
                         ticket=ticket.number,
                         state=state_label[ticket.state],
-                        action={
-                            "call": self.env._("called"),
-                            "start": self.env._("started"),
-                            "finish": self.env._("finished"),
-                            "no_show": self.env._("marked as a no-show"),
-                        }[action],
+                        action=action_label,
                     )
                 )
         values = dict(vals or {}, state=target)
@@ -154,41 +209,56 @@ class MunicipalQueueTicket(models.Model):
             values["started_at"] = now
         else:
             values["ended_at"] = now
-        self.write(values)
+        # the record rules of the acting user apply: an operator moves only his own tickets
+        self._lock_write(values)
         return True
+
+    def _workplace_of(self, workplace):
+        """``workplace`` as a record: a record from server code, an id from a client."""
+        Workplace = self.env["municipal.workplace"]
+        if workplace is None or workplace is False:
+            return Workplace
+        if isinstance(workplace, models.BaseModel) and workplace._name == Workplace._name:
+            return workplace
+        if isinstance(workplace, int) and not isinstance(workplace, bool):
+            return Workplace.browse(workplace).exists()
+        raise UserError(self.env._("Choose the workplace that calls the ticket."))
 
     def action_call(self, workplace=None):
         """Call the ticket to ``workplace``: the console there lights all three buttons."""
+        self._check_queue_groups(self.env._("calling a ticket"))
+        workplace = self._workplace_of(workplace)
         for ticket in self:
-            workplace = workplace or ticket.workplace_id
-            if not workplace:
+            target = workplace or ticket.workplace_id
+            if not target:
                 raise UserError(self.env._("Choose the workplace that calls the ticket."))
-            if workplace.office_id != ticket.office_id:
+            if target.office_id != ticket.office_id:
                 raise UserError(
                     self.env._(
                         "Workplace %(workplace)s is not in office %(office)s.",
-                        workplace=workplace.name,
+                        workplace=target.name,
                         office=ticket.office_id.display_name,
                     )
                 )
-            busy = workplace.current_ticket_id
+            ticket._check_own_workplace(target)
+            busy = target.current_ticket_id
             if busy and busy != ticket:
                 raise UserError(
                     self.env._(
                         "Ticket %(ticket)s is still open at %(workplace)s: finish it or mark it "
                         "as a no-show before calling the next client.",
                         ticket=busy.number,
-                        workplace=workplace.name,
+                        workplace=target.name,
                     )
                 )
             ticket._transition(
                 "call",
                 {
-                    "workplace_id": workplace.id,
-                    "employee_id": (ticket.employee_id or workplace.employee_id).id,
+                    "workplace_id": target.id,
+                    "employee_id": (ticket.employee_id or target.employee_id).id,
                 },
             )
-            workplace.console_id._push({"action": "call", "ticket": ticket.number})
+            target.console_id._push({"action": "call", "ticket": ticket.number})
         return True
 
     def action_start(self):
@@ -207,6 +277,71 @@ class MunicipalQueueTicket(models.Model):
     def _push_end(self):
         for ticket in self:
             ticket.workplace_id.console_id._push({"action": "end", "ticket": ticket.number})
+
+    # ------------------------------------------------------------------ queue API
+    @api.model
+    def _queue_api_drive(self, workplace_code, action, number, service=None, operator=None):
+        """One request of the external queue system: ``action`` (call, start, finish, no_show)
+        on today's ticket ``number`` of the office of the workplace ``workplace_code``.
+
+        ``call`` creates the ticket when the queue system issued it (with its ``service`` code
+        and its ``operator`` barcode); a retry of a transition already made is answered, not
+        refused. Returns ``(workplace, ticket)`` (an empty ticket: no such ticket today);
+        raises ``ValueError`` for an unknown workplace, service or operator and ``UserError``
+        for a transition the ticket's state does not allow.
+        """
+        self._lock_check_groups(
+            "rating_console.group_rating_queue_api", action=self.env._("the queue API")
+        )
+        if action not in QUEUE_API_ACTIONS:
+            raise ValueError(f"'action' must be one of {', '.join(QUEUE_API_ACTIONS)}")
+        workplace = self.env["municipal.workplace"].search([("code", "=", workplace_code)], limit=1)
+        if not workplace:
+            raise ValueError(f"unknown workplace {workplace_code}")
+        today = fields.Date.context_today(self)
+        ticket = self.search(
+            [
+                ("office_id", "=", workplace.office_id.id),
+                ("number", "=", number),
+                ("ticket_date", "=", today),
+            ],
+            limit=1,
+        )
+        if not ticket and action == "call":
+            ticket = self._queue_api_issue(workplace, number, today, service, operator)
+        if not ticket:
+            return workplace, ticket
+        target = TRANSITIONS[action][1]
+        already = ticket.state == target and (action != "call" or ticket.workplace_id == workplace)
+        if already:
+            return workplace, ticket  # a retry of a transition already made: idempotent
+        if action == "call":
+            ticket.action_call(workplace)
+        else:
+            getattr(ticket, QUEUE_API_ACTIONS[action])()
+        return workplace, ticket
+
+    @api.model
+    def _queue_api_issue(self, workplace, number, today, service_code, barcode):
+        vals = {"number": number, "office_id": workplace.office_id.id, "ticket_date": today}
+        if service_code:
+            service = self.env["municipal.service"].search(
+                [("code", "=", str(service_code)), ("company_id", "=", workplace.company_id.id)],
+                limit=1,
+            )
+            if not service:
+                raise ValueError(f"unknown service {service_code}")
+            vals.update(service_id=service.id, category_id=service.category_id.id)
+        if barcode:
+            employee = self.env["hr.employee"].sudo().search(
+                [("barcode", "=", str(barcode)), ("company_id", "=", workplace.company_id.id)],
+                limit=1,
+            )
+            if not employee:
+                raise ValueError(f"unknown operator barcode {barcode}")
+            # the operator named by the queue system: set at issue, by this checked path only
+            return self._lock_create([dict(vals, employee_id=employee.id)])
+        return self.create([vals])
 
     @api.model
     def _ticket_at(self, workplace, at):

@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.exceptions import AccessError
 
 
 class ResConfigSettings(models.TransientModel):
@@ -11,3 +12,15 @@ class ResConfigSettings(models.TransientModel):
         help="A console that sends no heartbeat for this time is marked faulty; the head of "
         "the office and the IT department get an activity.",
     )
+
+    def action_rating_queue_api_key(self):
+        """A new API key of the queue scope for the queue system user, shown once."""
+        if not self.env.user.has_group("rating_console.group_rating_manager"):
+            raise AccessError(
+                self.env._("Only a manager of the rating consoles gives the queue system a key.")
+            )
+        user = self.env.ref("rating_console.user_queue_system")
+        key = self.env["res.users.apikeys"]._generate_queue_key(user)
+        return self.env["municipal.console.token.wizard"]._show_once(
+            key, self.env._("Queue system API key"), user_id=user.id
+        )

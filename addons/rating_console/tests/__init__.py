@@ -9,3 +9,4 @@ from . import test_iot_route
 from . import test_push
 from . import test_ui
 from . import test_bridge_memory
+from . import test_integrity_rpc

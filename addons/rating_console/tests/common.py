@@ -97,12 +97,12 @@ class RatingConsoleMixin:
     def served_ticket(cls, number, called_at, workplace=None, state="done", **vals):
         """A ticket called at ``called_at`` and ended 10 minutes later (written as history)."""
         workplace = workplace or cls.workplace
+        employee_id = vals.pop("employee_id", None)
         ticket = cls.make_ticket(number, office=workplace.office_id, **vals)
-        ticket.write(
+        ticket._lock_write(  # history, past the lock (a server step)
             {
                 "workplace_id": workplace.id,
-                "employee_id": (vals.get("employee_id") and ticket.employee_id.id)
-                or workplace.employee_id.id,
+                "employee_id": employee_id or workplace.employee_id.id,
                 "state": state,
                 "called_at": called_at,
                 "ended_at": called_at + timedelta(minutes=10),

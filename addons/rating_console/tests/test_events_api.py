@@ -201,7 +201,7 @@ class TestEventsApi(RatingConsoleMixin, HttpCase):
 
     def test_late_delivery_counts_for_the_ticket_of_the_press_time(self):
         first = self.called_ticket("E006")
-        first.write({"called_at": self.now() - timedelta(minutes=10)})
+        first._lock_write({"called_at": self.now() - timedelta(minutes=10)})
         pressed = self.now() - timedelta(minutes=5)
         first.action_finish()
         second = self.called_ticket("E007")  # the next client is already at the window

@@ -97,7 +97,12 @@ class TestQueue(RatingConsoleCase):
         with self.assertRaises(AccessError):
             self.console.with_user(self.operator_user).generate_token()
         wizard_action = self.console.with_user(self.it_user).action_generate_token()
-        wizard = self.env["municipal.console.token.wizard"].browse(wizard_action["res_id"])
-        self.assertTrue(wizard.token)
+        Wizard = self.env["municipal.console.token.wizard"]
+        wizard = Wizard.with_context(**wizard_action["context"]).browse(wizard_action["res_id"])
+        self.assertTrue(wizard.token, "shown once, from the action's context")
+        self.assertEqual(
+            self.console._authenticate(self.console.serial, wizard.token), self.console
+        )
+        self.assertFalse(Wizard._fields["token"].store, "the plain token is never stored")
+        self.assertFalse(Wizard.browse(wizard.id).token, "not readable without the action")
         wizard.action_done()
-        self.assertFalse(wizard.token, "the plain token does not stay in the database")

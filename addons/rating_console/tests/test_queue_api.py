@@ -16,9 +16,7 @@ class TestQueueApi(RatingConsoleMixin, HttpCase):
         super().setUpClass()
         cls.setup_rating_data()
         cls.queue_user = cls.env.ref("rating_console.user_queue_system")
-        cls.key = cls.env["res.users.apikeys"].with_user(cls.queue_user)._generate(
-            None, "queue system", fields.Datetime.now() + timedelta(days=1)
-        )
+        cls.key = cls.env["res.users.apikeys"]._generate_queue_key(cls.queue_user, days=1)
         cls.plain_user = new_test_user(cls.env, login="rc_plain", groups="base.group_user")
         cls.plain_key = cls.env["res.users.apikeys"].with_user(cls.plain_user)._generate(
             None, "not the queue", fields.Datetime.now() + timedelta(days=1)
@@ -73,7 +71,9 @@ class TestQueueApi(RatingConsoleMixin, HttpCase):
     def test_errors(self):
         self.assertEqual(self.post(self.body("call"), key=False).status_code, 401)
         self.assertEqual(self.post(self.body("call"), key="wrong-key").status_code, 401)
-        self.assertEqual(self.post(self.body("call"), key=self.plain_key).status_code, 403)
+        ordinary = self.post(self.body("call"), key=self.plain_key)
+        self.assertEqual(ordinary.status_code, 401, "an ordinary RPC key is no queue key")
+        self.assertIn("not a key of the queue scope", ordinary.json()["error"])
         bad = self.post(self.body("dance"))
         self.assertEqual(bad.status_code, 400)
         self.assertIn("'action'", bad.json()["error"])

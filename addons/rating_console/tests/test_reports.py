@@ -137,3 +137,33 @@ class TestReports(RatingConsoleCase):
             bonus.write({"purpose": "disciplinary"})
         self.assertTrue(indicators.usage_refused("disciplinary"))
         self.assertFalse(indicators.usage_refused("bonus"))
+
+    def test_monthly_report_of_a_centre_without_votes(self):
+        """Issue 12: KeyError 'vote_count' in the PDF of an office with no votes."""
+        quiet = self.env["municipal.office"].create(
+            {"name": "Quiet centre", "code": "T-RC-Q", "office_type": "centre"}
+        )
+        wizard = self.env["municipal.console.monthly.wizard"].create(
+            {"centre_id": quiet.id, "month": date(2025, 3, 15)}
+        )
+        data = wizard._report_data()
+        self.assertEqual(data["total"]["vote_count"], 0)
+        self.assertEqual(data["total"]["served_count"], 0)
+        self.assertEqual(data["total"]["excellent_share"], 0.0)
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "rating_console.report_monthly", wizard.ids
+        )[0].decode()
+        self.assertIn("Quiet centre", html)
+        content, kind = self.env["ir.actions.report"]._render(
+            "rating_console.report_monthly_xlsx", wizard.ids
+        )
+        self.assertEqual(kind, "xlsx")
+        self.assertTrue(content)
+
+    def test_monthly_wizard_proposes_the_centre_of_its_head(self):
+        from odoo.tests import Form
+
+        wizard = Form(self.env["municipal.console.monthly.wizard"].with_user(self.head_user))
+        self.assertEqual(wizard.centre_id, self.centre)
+        operator = Form(self.env["municipal.console.monthly.wizard"].with_user(self.operator_user))
+        self.assertEqual(operator.centre_id, self.centre, "the centre of his workplace")

@@ -17,13 +17,33 @@ class MunicipalConsoleMonthlyWizard(models.TransientModel):
     centre_id = fields.Many2one(
         "municipal.office",
         required=True,
-        domain="[('parent_id', '=', False)]",
+        default=lambda self: self._default_centre(),
+        domain="[('parent_id', '=', False), ('company_id', 'in', allowed_company_ids)]",
     )
     month = fields.Date(
         required=True,
         default=_previous_month,
         help="Any day of the month to report on.",
     )
+
+    @api.model
+    def _default_centre(self):
+        """The centre the user heads or works in (his office's or workplace's), if one."""
+        Office = self.env["municipal.office"]
+        employees = self.env.user.employee_ids
+        if not employees:
+            return Office
+        offices = Office.search([("manager_id", "in", employees.ids)])
+        if not offices:
+            offices = (
+                self.env["municipal.workplace"]
+                .search([("employee_id", "in", employees.ids)])
+                .office_id
+            )
+        centres = Office.browse(
+            {int(path.split("/")[0]) for path in offices.mapped("parent_path") if path}
+        )
+        return centres if len(centres) == 1 else Office
 
     @api.model
     def _period(self, month):

@@ -1,16 +1,48 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+# The key of the action's context that carries the plain secret to the form, for display only:
+# the secret is never written to a table (the field is not stored), and a client that sends
+# this key sees its own text, nothing else.
+SECRET_KEY = "rating_console_secret_once"
 
 
 class MunicipalConsoleTokenWizard(models.TransientModel):
-    """Shows a newly generated console token once; only its hash stays in the database."""
+    """Shows a newly generated secret once (a console token, the queue system's API key).
+
+    Only the hash of the secret is stored (on the console, in ``res.users.apikeys``). The plain
+    secret travels in the context of the action that opens this form and is shown by a field
+    that is not stored: the wizard's table never holds it, not even until *Done*.
+    """
 
     _name = "municipal.console.token.wizard"
     _description = "Console Token"
 
-    console_id = fields.Many2one("municipal.console", required=True, readonly=True)
-    token = fields.Char(readonly=True)
+    console_id = fields.Many2one("municipal.console", readonly=True)
+    user_id = fields.Many2one("res.users", string="Queue system user", readonly=True)
+    token = fields.Char(compute="_compute_token", store=False, readonly=True)
+
+    def init(self):
+        # earlier versions stored the plain token in this table until *Done*: gone, with them
+        self.env.cr.execute(f"ALTER TABLE {self._table} DROP COLUMN IF EXISTS token")
+
+    @api.depends_context(SECRET_KEY)
+    def _compute_token(self):
+        for wizard in self:
+            wizard.token = self.env.context.get(SECRET_KEY) or False
+
+    @api.model
+    def _show_once(self, secret, title, **vals):
+        """The action that shows ``secret`` once."""
+        wizard = self.create([vals])
+        return {
+            "type": "ir.actions.act_window",
+            "name": title,
+            "res_model": self._name,
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+            "context": {SECRET_KEY: secret},
+        }
 
     def action_done(self):
-        # The wizard line is wiped at once: the plain token lives only in the user's copy.
-        self.write({"token": False})
         return {"type": "ir.actions.act_window_close"}
