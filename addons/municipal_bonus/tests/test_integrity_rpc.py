@@ -151,6 +151,7 @@ class TestBonusIntegrityRpc(MunicipalRpcCase):
                 self.assertIn("only through the buttons", caught.exception.message)
         for method in (
             "validate_tier",
+            "reject_tier",
             "action_approve",
             "request_validation",
             "restart_validation",
@@ -213,6 +214,9 @@ class TestBonusIntegrityRpc(MunicipalRpcCase):
             ],
         )
         self.assertRefused(self.head, "comment.wizard", "add_comment", [[wizard_id]])
+        # the reviewer himself neither drops nor re-requests the validations
+        for method in ("restart_validation", "request_validation"):
+            self.assertRefused(self.chief, REVIEW, method, [review.ids])
         self.assertEqual(self.snapshot(tier), before)
         review.invalidate_recordset()
         self.assertEqual(review.state, "submitted")
@@ -274,7 +278,14 @@ class TestBonusIntegrityRpc(MunicipalRpcCase):
                 "write",
                 [task.ids, {"state": "approved", "approved_by_id": user.id}],
             )
-            for method in ("validate_tier", "action_approve", "action_assign"):
+            for method in (
+                "validate_tier",
+                "reject_tier",
+                "action_approve",
+                "action_assign",
+                "request_validation",
+                "restart_validation",
+            ):
                 self.assertRefused(user, TASK, method, [task.ids])
         # created directly as approved
         self.assertRefused(
