@@ -52,10 +52,10 @@ class TierReview(models.Model):
             raise self._municipal_refuse(set(guarded.sudo().mapped("model")))
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_municipal_guarded(self):
         if not self.env.su and (guarded := self._municipal_guarded()):
             raise self._municipal_refuse(set(guarded.sudo().mapped("model")))
-        return super().unlink()
 
     def _check_access(self, operation):
         result = super()._check_access(operation)
