@@ -374,3 +374,25 @@ class TestBonusIntegrityRpc(MunicipalRpcCase):
         review_b.invalidate_recordset()
         self.assertEqual(review_b.state, "draft")
         self.assertFalse(self._tiers(review_b))
+
+    def test_comment_of_the_decision_goes_through_the_checks(self):
+        """With a comment required on the tier, base_tier_validation's wizard records the
+        decision of the reviewer, and nobody else's."""
+        self.env.ref("municipal_bonus.tier_bonus_review_head").has_comment = True
+        review = self._submit(self.review, self.head)
+        action = self.call_json(self.chief, REVIEW, "validate_tier", [review.ids])
+        self.assertEqual(action["res_model"], "comment.wizard")
+        defaults = {
+            key.removeprefix("default_"): value
+            for key, value in action["context"].items()
+            if key.startswith("default_")
+        }
+        defaults["review_ids"] = [(6, 0, defaults["review_ids"])]
+        defaults["comment"] = "Checked"
+        wizard_id = self.call_json(self.chief, "comment.wizard", "create", [defaults])
+        self.assertRefused(self.head, "comment.wizard", "add_comment", [[wizard_id]])
+        self.call_json(self.chief, "comment.wizard", "add_comment", [[wizard_id]])
+        review.invalidate_recordset()
+        self.assertEqual(review.state, "approved")
+        self.assertEqual(self._tiers(review).comment, "Checked")
+        self.assertEqual(self._tiers(review).done_by, self.chief)
