@@ -18,3 +18,4 @@ from . import municipal_special_task_kind
 from . import municipal_special_task_result
 from . import municipal_special_task
 from . import tier_definition
+from . import tier_review

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class MunicipalBonusFinding(models.Model):
@@ -117,11 +117,23 @@ class MunicipalBonusFinding(models.Model):
     def _unlink_only_draft(self):
         self.review_id._check_editable()
 
+    def _check_preparer(self):
+        if not (self.env.su or self.env.user.has_group("municipal_bonus.group_bonus_user")):
+            raise AccessError(
+                self.env._(
+                    "Only the executor of the bonus review confirms or discards its suggested "
+                    "findings."
+                )
+            )
+        self.review_id._check_editable()
+
     def action_confirm(self):
+        self._check_preparer()
         self.write({"state": "confirmed"})
         return True
 
     def action_discard(self):
+        self._check_preparer()
         self.filtered(lambda f: f.state == "suggested").unlink()
         return True
 

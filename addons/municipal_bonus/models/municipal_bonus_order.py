@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class MunicipalBonusOrder(models.Model):
@@ -8,8 +8,12 @@ class MunicipalBonusOrder(models.Model):
 
     _name = "municipal.bonus.order"
     _description = "Bonus Order"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "municipal.lock.mixin"]
     _order = "date desc, id desc"
+
+    # municipal.lock.mixin: a signed order is frozen; it is signed by its button only
+    _lock_states = ("signed",)
+    _lock_workflow_fields = frozenset({"signed_by_id"})
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", tracking=True
@@ -77,18 +81,14 @@ class MunicipalBonusOrder(models.Model):
                     )
                 )
 
-    def write(self, vals):
-        if set(vals) - {"state", "signed_by_id", "name", "message_main_attachment_id"}:
-            if self.filtered(lambda o: o.state == "signed"):
-                raise UserError(self.env._("A signed order cannot be modified."))
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        if self.filtered(lambda o: o.state == "signed"):
-            raise UserError(self.env._("A signed order cannot be deleted."))
-
     def action_load_reviews(self):
+        action = self.env._("loading the approved reviews")
+        self._lock_check_groups(
+            "municipal_bonus.group_bonus_manager",
+            "municipal_bonus.group_bonus_approver",
+            action=action,
+        )
+        self._lock_check_state(("draft",), action=action)
         for order in self:
             reviews = self.env["municipal.bonus.review"].search(
                 [
@@ -101,11 +101,10 @@ class MunicipalBonusOrder(models.Model):
         return True
 
     def action_sign(self):
-        if not self.env.user.has_group("municipal_bonus.group_bonus_approver"):
-            raise AccessError(self.env._("Only the head of administration signs the bonus order."))
+        action = self.env._("the signature")
+        self._lock_check_groups("municipal_bonus.group_bonus_approver", action=action)
+        self._lock_check_state(("draft",), action=action)
         for order in self:
-            if order.state != "draft":
-                raise UserError(self.env._("The order is already signed."))
             if not order.review_ids:
                 raise UserError(self.env._("The order has no approved bonus review."))
             not_approved = order.review_ids.filtered(lambda r: r.state != "approved")
@@ -124,8 +123,10 @@ class MunicipalBonusOrder(models.Model):
                     .next_by_code("municipal.bonus.order")
                     or "/"
                 )
-            order.write(vals)
-            order.review_ids._transition({"state": "ordered", "order_id": order.id})
+            order._lock_write(vals)
+            order.review_ids._lock_transition(
+                ("approved",), {"state": "ordered", "order_id": order.id}, action=action
+            )
         return True
 
     def _payroll_rows(self):

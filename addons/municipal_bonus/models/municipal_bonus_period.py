@@ -67,11 +67,17 @@ class MunicipalBonusPeriod(models.Model):
                     )
                 )
 
+    def _check_hr(self):
+        if not (self.env.su or self.env.user.has_group("municipal_bonus.group_bonus_manager")):
+            raise AccessError(self.env._("Only the HR service opens and closes the periods."))
+
     def action_close(self):
+        self._check_hr()
         self.write({"state": "closed"})
         return True
 
     def action_reopen(self):
+        self._check_hr()
         self.write({"state": "open"})
         return True
 

@@ -19,6 +19,23 @@ class MunicipalBonusReview(models.Model):
     _state_from = ["submitted"]
     _state_to = ["approved"]
 
+    # municipal.lock.mixin: a review is frozen once submitted; its workflow fields change only
+    # in its transitions
+    _lock_states = ("submitted", "approved", "rejected", "ordered")
+    _lock_workflow_fields = frozenset(
+        {
+            "review_ids",
+            "submitted_date",
+            "submitted_by_id",
+            "approved_by_id",
+            "approval_date",
+            "rejection_reason",
+            "order_id",
+        }
+    )
+    # who prepared or submitted the review never approves nor rejects it
+    _tier_not_self_fields = ("preparer_user_id", "submitted_by_id")
+
     name = fields.Char(compute="_compute_name", store=True)
     review_kind = fields.Selection(
         [
@@ -89,6 +106,7 @@ class MunicipalBonusReview(models.Model):
     )
     rejection_reason = fields.Text(tracking=True, copy=False, readonly=True)
     submitted_date = fields.Date(readonly=True, copy=False)
+    submitted_by_id = fields.Many2one("res.users", string="Submitted by", readonly=True, copy=False)
     approved_by_id = fields.Many2one("res.users", string="Approved by", readonly=True, copy=False)
     approval_date = fields.Date(readonly=True, copy=False)
     order_id = fields.Many2one("municipal.bonus.order", readonly=True, copy=False, index=True)
@@ -218,39 +236,16 @@ class MunicipalBonusReview(models.Model):
             )
 
     def write(self, vals):
-        if not self.env.context.get("municipal_bonus_transition"):
-            if set(vals) - self._locked_writable_fields:
-                locked = self.filtered(lambda r: r.state not in EDITABLE_STATES)
-                if locked:
-                    raise UserError(
-                        self.env._(
-                            "The bonus review '%(name)s' is %(state)s: it can no longer be "
-                            "modified.",
-                            name=locked[0].name,
-                            state=dict(self._fields["state"]._description_selection(self.env))[
-                                locked[0].state
-                            ],
-                        )
-                    )
-            if "state" in vals:
-                raise UserError(
-                    self.env._("The state of a bonus review changes through its buttons only.")
+        if {"preparer_user_id", "review_kind", "department_id"} & set(vals) and not (
+            self._is_bonus_officer()
+        ):
+            for review in self:
+                self._check_appointment(
+                    vals.get("review_kind", review.review_kind),
+                    vals.get("department_id", review.department_id.id),
+                    vals.get("preparer_user_id"),
                 )
-            if {"preparer_user_id", "review_kind", "department_id"} & set(vals) and not (
-                self._is_bonus_officer()
-            ):
-                for review in self:
-                    self._check_appointment(
-                        vals.get("review_kind", review.review_kind),
-                        vals.get("department_id", review.department_id.id),
-                        vals.get("preparer_user_id"),
-                    )
         return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_drafts(self):
-        if any(review.state != "draft" for review in self):
-            raise UserError(self.env._("Only a draft bonus review can be deleted."))
 
     # ------------------------------------------------------------------ preparation
     def _eligible_employees(self):
@@ -285,6 +280,7 @@ class MunicipalBonusReview(models.Model):
 
     def action_fill_lines(self):
         """Add a line for each servant of the unit that has none yet (one batched create)."""
+        self._lock_check_groups("municipal_bonus.group_bonus_user", action=self.env._("filling"))
         self._check_editable()
         vals_list = []
         for review in self:
@@ -297,9 +293,7 @@ class MunicipalBonusReview(models.Model):
     def _check_editable(self):
         """The servants and findings of a review change only while it is a draft (its own
         transitions excepted)."""
-        if self.env.context.get("municipal_bonus_transition"):
-            return
-        locked = self.filtered(lambda r: r.state not in EDITABLE_STATES)
+        locked = self.filtered(lambda r: r.state not in EDITABLE_STATES) - self._lock_lifted()
         if locked:
             raise UserError(
                 self.env._(
@@ -312,6 +306,9 @@ class MunicipalBonusReview(models.Model):
     def action_suggest(self):
         """Suggest findings from the data of Odoo (see ``_bonus_evidence``), for the executor
         to confirm or discard. Suggestions already made are not repeated."""
+        self._lock_check_groups(
+            "municipal_bonus.group_bonus_user", action=self.env._("the suggestion of findings")
+        )
         self._check_editable()
         Finding = self.env["municipal.bonus.finding"]
         lines = self.line_ids
@@ -469,9 +466,10 @@ class MunicipalBonusReview(models.Model):
 
     # ------------------------------------------------------------------ workflow
     def action_submit(self):
+        action = self.env._("the submission")
+        self._lock_check_groups("municipal_bonus.group_bonus_user", action=action)
+        self._lock_check_state(("draft",), action=action)
         for review in self:
-            if review.state != "draft":
-                raise UserError(self.env._("Only a draft bonus review can be submitted."))
             if not review.line_ids:
                 raise UserError(
                     self.env._("The bonus review '%(name)s' has no servant.", name=review.name)
@@ -485,13 +483,20 @@ class MunicipalBonusReview(models.Model):
                         name=review.name,
                     )
                 )
-        self._transition({"state": "submitted", "submitted_date": fields.Date.context_today(self)})
+        self._lock_write(
+            {
+                "state": "submitted",
+                "submitted_date": fields.Date.context_today(self),
+                "submitted_by_id": self.env.user.id,
+            }
+        )
         self.invalidate_recordset(["need_validation"])
-        self.request_validation()
+        with self._lock_lift():
+            self.request_validation()
         return True
 
     def _approve(self):
-        self._transition(
+        self._lock_write(
             {
                 "state": "approved",
                 "approved_by_id": self.env.user.id,
@@ -502,12 +507,12 @@ class MunicipalBonusReview(models.Model):
 
     def action_approve(self):
         """Approval without a configured tier (the tiers approve through validate_tier)."""
-        if not self.env.user.has_group("municipal_bonus.group_bonus_approver"):
-            raise AccessError(self.env._("Only the head of administration approves bonus reviews."))
+        action = self.env._("the approval")
+        self._lock_check_groups("municipal_bonus.group_bonus_approver", action=action)
+        self._lock_check_state(("submitted",), action=action)
+        self._lock_check_not_self(*self._tier_not_self_fields, action=action)
         for review in self:
-            if review.state != "submitted":
-                raise UserError(self.env._("Only a submitted bonus review can be approved."))
-            if review.review_ids:
+            if review.review_ids or review.need_validation:
                 raise UserError(
                     self.env._(
                         "The bonus review '%(name)s' is approved through its validation tiers.",
@@ -522,47 +527,34 @@ class MunicipalBonusReview(models.Model):
 
     def _on_tiers_rejected(self):
         reasons = self.review_ids.filtered(lambda r: r.status == "rejected").mapped("comment")
-        self._transition(
+        self._lock_write(
             {"state": "rejected", "rejection_reason": "\n".join(r for r in reasons if r)}
         )
 
     def action_reject(self, reason):
         """Reject with a reason: the reviewer's pending tiers are rejected, or, without tiers,
         the head of administration rejects directly."""
+        action = self.env._("the rejection")
+        self._lock_check_groups("municipal_bonus.group_bonus_user", action=action)
         reason = (reason or "").strip()
         if not reason:
             raise UserError(self.env._("Give the reason of the rejection."))
+        self._lock_check_state(("submitted",), action=action)
         for review in self:
-            if review.state != "submitted":
-                raise UserError(self.env._("Only a submitted bonus review can be rejected."))
             if review.review_ids:
-                sequences = review._get_sequences_to_approve(self.env.user)
-                reviews = review.review_ids.filtered(lambda r, s=sequences: r.sequence in s)
-                if not reviews:
-                    raise AccessError(
-                        self.env._(
-                            "You are not a reviewer of the bonus review '%(name)s' at this "
-                            "stage.",
-                            name=review.name,
-                        )
-                    )
-                reviews.write({"comment": reason})
-                review._rejected_tier(reviews)
-                review._update_counter({"review_deleted": True})
+                review._tier_decide("reject", comment=reason)
             else:
-                if not self.env.user.has_group("municipal_bonus.group_bonus_approver"):
-                    raise AccessError(
-                        self.env._("Only the head of administration rejects bonus reviews.")
-                    )
-                review._transition({"state": "rejected", "rejection_reason": reason})
+                review._lock_check_groups("municipal_bonus.group_bonus_approver", action=action)
+                review._lock_check_not_self(*self._tier_not_self_fields, action=action)
+                review._lock_write({"state": "rejected", "rejection_reason": reason})
         return True
 
     def action_reset_to_draft(self):
-        for review in self:
-            if review.state != "rejected":
-                raise UserError(self.env._("Only a rejected bonus review can be reset to draft."))
+        action = self.env._("the reset to draft")
+        self._lock_check_groups("municipal_bonus.group_bonus_user", action=action)
+        self._lock_check_state(("rejected",), action=action)
         self.sudo().review_ids.unlink()
-        self._transition({"state": "draft"})
+        self._lock_write({"state": "draft"})
         return True
 
     def action_open_reject_wizard(self):
@@ -585,9 +577,6 @@ class MunicipalBonusReview(models.Model):
             "view_mode": "list,form",
             "domain": [("review_id", "=", self.id), ("state", "=", "suggested")],
         }
-
-    def _get_under_validation_exceptions(self):
-        return super()._get_under_validation_exceptions() + ["activity_ids"]
 
     # ------------------------------------------------------------------ reports
     def _appendix_rows(self):

@@ -37,14 +37,16 @@ class MunicipalBonusReviewLine(models.Model):
         string="Servant's user",
     )
     # Snapshot of the servant at the time of the review (the position may change later)
+    # The editable snapshot fields have their own compute: a value the form sends for one of
+    # them must not keep the others of the same method (the category...) from being computed
     employee_name = fields.Char(
-        string="Full name", compute="_compute_snapshot", store=True, readonly=False
+        string="Full name", compute="_compute_employee_name", store=True, readonly=False
     )
     identification_id = fields.Char(
         string="Personnel number", compute="_compute_snapshot", store=True
     )
     job_title = fields.Char(
-        string="Position", compute="_compute_snapshot", store=True, readonly=False
+        string="Position", compute="_compute_job_title", store=True, readonly=False
     )
     position_group = fields.Selection(
         POSITION_GROUP_SELECTION,
@@ -99,12 +101,21 @@ class MunicipalBonusReviewLine(models.Model):
             line.employee_user_id = line.employee_id.sudo().user_id
 
     @api.depends("employee_id")
+    def _compute_employee_name(self):
+        for line in self:
+            line.employee_name = line.employee_id.sudo().name
+
+    @api.depends("employee_id")
+    def _compute_job_title(self):
+        for line in self:
+            employee = line.employee_id.sudo()
+            line.job_title = employee.job_title or employee.job_id.name
+
+    @api.depends("employee_id")
     def _compute_snapshot(self):
         for line in self:
             employee = line.employee_id.sudo()
-            line.employee_name = employee.name
             line.identification_id = employee.identification_id
-            line.job_title = employee.job_title or employee.job_id.name
             line.position_group = employee.position_group
             line.position_function = employee.position_function
             line.bonus_category = employee.bonus_category

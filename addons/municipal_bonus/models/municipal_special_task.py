@@ -17,9 +17,20 @@ class MunicipalSpecialTask(models.Model):
     _state_from = ["reported"]
     _state_to = ["approved"]
 
+    # municipal.lock.mixin: the report and the proposed premium are frozen once presented
+    _lock_states = ("reported", "approved", "rejected")
+    _lock_workflow_fields = frozenset(
+        {"review_ids", "report_date", "reported_by_id", "approved_by_id", "approval_date"}
+    )
+    # who presented the report, and the assignees, never decide on the premium
+    _tier_not_self_fields = ("reported_by_id", "assignee_user_ids")
+
     name = fields.Char(string="Task", required=True, tracking=True)
     description = fields.Html()
     assignee_ids = fields.Many2many("hr.employee", string="Assignees", required=True, tracking=True)
+    assignee_user_ids = fields.Many2many(
+        "res.users", string="Assignees' users", compute="_compute_assignee_user_ids"
+    )
     department_id = fields.Many2one("hr.department", string="Unit", index=True, tracking=True)
     issued_by_id = fields.Many2one(
         "res.users", string="Issued by", default=lambda self: self.env.user, tracking=True
@@ -66,6 +77,9 @@ class MunicipalSpecialTask(models.Model):
         "of local self-government for the decision on the premium.",
     )
     report_date = fields.Date(string="Reported on", tracking=True, copy=False)
+    reported_by_id = fields.Many2one(
+        "res.users", string="Reported by", readonly=True, copy=False, tracking=True
+    )
     report_attachment_ids = fields.Many2many("ir.attachment", string="Report attachments")
     premium_granted = fields.Boolean(tracking=True)
     premium_type = fields.Selection(
@@ -90,6 +104,7 @@ class MunicipalSpecialTask(models.Model):
         copy=False,
     )
     approved_by_id = fields.Many2one("res.users", string="Approved by", readonly=True, copy=False)
+    approval_date = fields.Date(string="Decided on", readonly=True, copy=False)
 
     _sql_constraints = [
         (
@@ -103,6 +118,11 @@ class MunicipalSpecialTask(models.Model):
             "The premium percent is between 0 and 100.",
         ),
     ]
+
+    @api.depends("assignee_ids.user_id")
+    def _compute_assignee_user_ids(self):
+        for task in self:
+            task.assignee_user_ids = task.sudo().assignee_ids.user_id
 
     @api.depends("deadline", "date_done")
     def _compute_is_timely(self):
@@ -131,64 +151,68 @@ class MunicipalSpecialTask(models.Model):
                     self.env._("A granted premium needs its amount or its percent.")
                 )
 
-    def write(self, vals):
-        if not self.env.context.get("municipal_bonus_transition"):
-            if "state" in vals:
-                raise UserError(
-                    self.env._("The state of a special task changes through its buttons only.")
-                )
-            if set(vals) - self._locked_writable_fields and self.filtered(
-                lambda t: t.state in ("reported", "approved", "rejected")
-            ):
-                raise UserError(
-                    self.env._(
-                        "The special task is reported: reset it before changing its report "
-                        "or decision."
-                    )
-                )
-        return super().write(vals)
-
     def action_assign(self):
-        if self.filtered(lambda t: t.state != "draft"):
-            raise UserError(self.env._("Only a draft task can be assigned."))
-        self._transition({"state": "assigned"})
+        action = self.env._("the assignment")
+        self._lock_check_groups("municipal_bonus.group_bonus_user", action=action)
+        self._lock_transition(("draft",), {"state": "assigned"}, action=action)
         return True
 
     def action_report(self):
         """Present the report on the result (section 2.4) with the proposed decision."""
+        action = self.env._("the report on the result")
+        self._lock_check_groups("municipal_bonus.group_bonus_user", action=action)
+        self._lock_check_state(("assigned",), action=action)
         for task in self:
-            if task.state != "assigned":
-                raise UserError(self.env._("Only an assigned task can be reported."))
             if not task.date_done:
                 raise UserError(self.env._("Set the completion date before reporting."))
             if not task.report:
                 raise UserError(self.env._("Write the report on the result (section 2.4)."))
-        self._transition({"state": "reported", "report_date": fields.Date.context_today(self)})
+        self._lock_write(
+            {
+                "state": "reported",
+                "report_date": fields.Date.context_today(self),
+                "reported_by_id": self.env.user.id,
+            }
+        )
         self.invalidate_recordset(["need_validation"])
-        self.request_validation()
+        with self._lock_lift():
+            self.request_validation()
         return True
 
+    def _approve(self):
+        self._lock_write(
+            {
+                "state": "approved",
+                "approved_by_id": self.env.user.id,
+                "approval_date": fields.Date.context_today(self),
+            }
+        )
+
     def action_approve(self):
-        if not self.env.user.has_group("municipal_bonus.group_bonus_approver"):
-            raise UserError(self.env._("Only the head of administration decides on premiums."))
+        """The decision on the premium without a configured tier (the tiers decide through
+        validate_tier)."""
+        action = self.env._("the decision on the premium")
+        self._lock_check_groups("municipal_bonus.group_bonus_approver", action=action)
+        self._lock_check_state(("reported",), action=action)
+        self._lock_check_not_self(*self._tier_not_self_fields, action=action)
         for task in self:
-            if task.state != "reported" or task.review_ids:
+            if task.review_ids or task.need_validation:
                 raise UserError(
                     self.env._("A reported task without validation tiers can be approved.")
                 )
-        self._transition({"state": "approved", "approved_by_id": self.env.user.id})
+        self._approve()
         return True
 
     def _on_tiers_validated(self):
-        self._transition({"state": "approved", "approved_by_id": self.env.user.id})
+        self._approve()
 
     def _on_tiers_rejected(self):
-        self._transition({"state": "rejected"})
+        self._lock_write({"state": "rejected"})
 
     def action_reset(self):
-        for task in self:
-            if task.state not in ("reported", "rejected"):
-                raise UserError(self.env._("Only a reported or rejected task can be reset."))
+        action = self.env._("the reset")
+        self._lock_check_groups("municipal_bonus.group_bonus_user", action=action)
+        self._lock_check_state(("reported", "rejected"), action=action)
         self.sudo().review_ids.unlink()
-        self._transition({"state": "assigned"})
+        self._lock_write({"state": "assigned"})
         return True

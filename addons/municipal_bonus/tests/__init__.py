@@ -7,3 +7,5 @@ from . import test_access
 from . import test_reports
 from . import test_special_task
 from . import test_ui
+from . import test_integrity_rpc
+from . import test_review_form

@@ -79,9 +79,10 @@ class TestSpecialTask(MunicipalBonusCase):
         task.action_report()
         self.assertEqual(task.state, "reported")
         self.assertTrue(task.review_ids)
-        with self.assertRaisesText(UserError, "reset it before"):
+        with self.assertRaisesText(UserError, "can no longer be changed"):
             task.premium_amount = 50000.0
-        task.validate_tier()  # the unit head is not the reviewer
+        with self.assertRaisesText(UserError, "separation of duties"):
+            task.validate_tier()  # the unit head presented the report
         self.assertEqual(task.state, "reported")
         task.with_user(self.user_chief).validate_tier()
         self.assertEqual(task.state, "approved")

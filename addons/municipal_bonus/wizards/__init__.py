@@ -1,1 +1,2 @@
 from . import municipal_bonus_reject_wizard
+from . import comment_wizard
