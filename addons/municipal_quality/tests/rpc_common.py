@@ -21,6 +21,7 @@ HOSTILE_CONTEXT = {
     "culture_scoring": True,
     "culture_unlock": True,
     "rating_console_from_console": True,
+    "rating_console_vote_from_console": True,
     "from_console": True,
     # OCA base_tier_validation and Odoo's own
     "skip_validation_check": True,
