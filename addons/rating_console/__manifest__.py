@@ -17,6 +17,7 @@
         "security/security.xml",
         "security/ir.model.access.csv",
         "data/ir_cron.xml",
+        "data/ir_sequence.xml",
         "data/res_users.xml",
         "wizards/municipal_console_token_wizard_views.xml",
         "wizards/municipal_console_monthly_wizard_views.xml",

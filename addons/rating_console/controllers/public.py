@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import http
 from odoo.http import request
 
+from ..models.municipal_complaint import BOOK_LIMITS
+
 
 def _month(value):
     try:
@@ -54,28 +56,21 @@ class RatingConsolePublic(http.Controller):
         workplace = request.env["municipal.workplace"].sudo().search(
             [("code", "=", post.get("workplace") or ""), ("office_id", "=", office.id)], limit=1
         )
-        values = {"office": office, "workplace": workplace, "errors": [], "post": post}
+        values = {
+            "office": office,
+            "workplace": workplace,
+            "errors": {},
+            "post": post,
+            "limits": BOOK_LIMITS,
+        }
         if request.httprequest.method == "POST":
-            name = (post.get("name") or "").strip()
-            body = (post.get("body") or "").strip()
-            kind = post.get("kind") if post.get("kind") in ("complaint", "suggestion",
-                                                            "thanks") else "complaint"
-            if not name:
-                values["errors"].append("name")
-            if not body:
-                values["errors"].append("body")
-            if not values["errors"]:
-                request.env["municipal.complaint"].sudo().create(
-                    {
-                        "name": name[:200],
-                        "contact": (post.get("contact") or "").strip()[:200],
-                        "kind": kind,
-                        "body": body[:10000],
-                        "office_id": office.id,
-                        "workplace_id": workplace.id,
-                        "employee_id": workplace.employee_id.id,
-                        "console_fault": workplace.console_state == "faulty",
-                    }
+            entry, errors = request.env["municipal.complaint"]._book_submit(
+                office, workplace, post
+            )
+            if entry:
+                return request.render(
+                    "rating_console.public_book_thanks", {"office": office, "entry": entry}
                 )
-                return request.render("rating_console.public_book_thanks", {"office": office})
+            values["errors"] = errors
+            return request.render("rating_console.public_book", values, status=422)
         return request.render("rating_console.public_book", values)

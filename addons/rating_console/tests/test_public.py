@@ -1,6 +1,7 @@
 import re
 from datetime import datetime
 
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
 from .common import RatingConsoleMixin
@@ -43,14 +44,42 @@ class TestPublicPages(RatingConsoleMixin, HttpCase):
         csrf = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
         post = {"csrf_token": csrf, "workplace": self.workplace.code, "kind": "complaint",
                 "name": "Vasyl", "contact": "+380", "body": "The console did not light up."}
+        self.assertIn('maxlength="5000" class="form-control "></textarea>', form, "a text box")
         empty = self.url_open(url, data=dict(post, body=" "))
-        self.assertIn("is-invalid", empty.text)
+        self.assertEqual(empty.status_code, 422)
+        self.assertIn("Please write your complaint, suggestion or thanks.", empty.text)
+        self.assertIn('value="Vasyl"', empty.text, "what was typed is kept")
+        too_long = self.url_open(url, data=dict(post, body="x" * 5001))
+        self.assertEqual(too_long.status_code, 422)
+        self.assertIn("5001 characters: please keep it under 5000.", too_long.text)
+        self.assertIn("x" * 5001 + "</textarea>", too_long.text, "nothing cut silently")
         self.assertFalse(self.env["municipal.complaint"].search([("name", "=", "Vasyl")]))
         done = self.url_open(url, data=post)
         self.assertEqual(done.status_code, 200)
         self.assertIn("o_rating_console_book_thanks", done.text)
         entry = self.env["municipal.complaint"].search([("name", "=", "Vasyl")])
+        self.assertRegex(entry.number, r"^\d{4}-\d{5}$")
+        self.assertIn(f'o_rating_console_book_number">{entry.number}<', done.text)
         self.assertEqual(entry.office_id, self.centre)
         self.assertEqual(entry.employee_id, self.operator)
         self.assertTrue(entry.console_fault)
         self.assertEqual(entry.body, "The console did not light up.")
+
+    def test_citizen_fills_the_book_on_a_phone(self):
+        self.browser_size = "390x844"
+        self.start_tour(f"/rating_console/book/{self.centre.code}", "rating_console_book_tour")
+        entry = self.env["municipal.complaint"].search([("name", "=", "Vasyl Tour")])
+        self.assertEqual(entry.kind, "suggestion")
+        self.assertEqual(entry.body, "Please add a second window on Saturdays.")
+        self.assertEqual(entry.office_id, self.centre)
+
+    def test_only_the_head_handles_the_entries(self):
+        entry = self.env["municipal.complaint"].create(
+            {"name": "Olha", "body": "Long queue", "office_id": self.centre.id}
+        )
+        with self.assertRaises(AccessError):
+            entry.with_user(self.operator_user).action_answered()
+        self.assertEqual(entry.state, "new")
+        entry.with_user(self.head_user).action_start()
+        entry.with_user(self.head_user).action_answered()
+        self.assertEqual(entry.state, "answered")

@@ -44,3 +44,31 @@ registry.category("web_tour.tours").add("rating_console_operator_tour", {
         },
     ],
 });
+
+// A citizen on a phone writes in the complaints book: the form has its text box, an empty
+// text is refused in words, a filled form gives the entry's number.
+registry.category("web_tour.tours").add("rating_console_book_tour", {
+    steps: () => [
+        {
+            content: "The book fits the phone",
+            trigger: "textarea#body",
+            run() {
+                const width = document.documentElement.scrollWidth;
+                if (width > window.innerWidth) {
+                    throw new Error(`the book is ${width}px wide on a ${window.innerWidth}px screen`);
+                }
+            },
+        },
+        { content: "Name", trigger: "input#name", run: "edit Vasyl Tour" },
+        { content: "Send without a text", trigger: "button.o_rating_console_book_send", run: "click" },
+        {
+            content: "The text is asked for, in words",
+            trigger: "textarea#body.is-invalid ~ .invalid-feedback:contains('Please write your complaint')",
+        },
+        { content: "The name was kept", trigger: "input#name:value('Vasyl Tour')" },
+        { content: "Suggestion", trigger: "select#kind", run: "select suggestion" },
+        { content: "Write", trigger: "textarea#body", run: "edit Please add a second window on Saturdays." },
+        { content: "Send", trigger: "button.o_rating_console_book_send", run: "click" },
+        { content: "The entry's number", trigger: ".o_rating_console_book_thanks .o_rating_console_book_number" },
+    ],
+});
