@@ -222,9 +222,9 @@ admin_passwd = ${MSQ_MASTER_PASSWORD:-admin}
 http_interface = 127.0.0.1
 http_port = $http_port
 gevent_port = $((http_port + 3))
-list_db = True
+list_db = ${MSQ_LIST_DB:-True}
 log_level = ${MSQ_LOG_LEVEL:-warn}
-max_cron_threads = 0
+max_cron_threads = ${MSQ_CRON_THREADS:-0}
 without_demo = False
 CFG
 }

@@ -9,7 +9,18 @@ db=${MSQ_DB:-msq_demo}
 port=${MSQ_HTTP_PORT:-8069}
 run_dir="$MSQ_CACHE/run"
 mkdir -p "$run_dir"
-MSQ_LOG_LEVEL=${MSQ_LOG_LEVEL:-info} msq_write_config "$run_dir/odoo.conf" "$run_dir/data" "$port"
+# The demo runs as a town hall would: the scheduled actions run (console heartbeats, reminders,
+# erasure of address hashes), and the database manager is off, behind a generated master
+# password kept in $run_dir/master_password (MSQ_MASTER_PASSWORD to choose one).
+if [ -z "${MSQ_MASTER_PASSWORD:-}" ]; then
+    if [ ! -s "$run_dir/master_password" ]; then
+        (umask 077; "$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(24))' \
+            > "$run_dir/master_password")
+    fi
+    MSQ_MASTER_PASSWORD=$(cat "$run_dir/master_password")
+fi
+MSQ_MASTER_PASSWORD=$MSQ_MASTER_PASSWORD MSQ_LIST_DB=False MSQ_CRON_THREADS=${MSQ_CRON_THREADS:-1} \
+    MSQ_LOG_LEVEL=${MSQ_LOG_LEVEL:-info} msq_write_config "$run_dir/odoo.conf" "$run_dir/data" "$port"
 addons=$(msq_addons)
 
 # The addons already installed in the demo database are updated, the others installed.

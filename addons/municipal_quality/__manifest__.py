@@ -44,6 +44,7 @@
     "demo": [
         "demo/res_lang_demo.xml",
         "demo/res_company_demo.xml",
+        "demo/res_users_demo.xml",
         "demo/hr_demo.xml",
         "demo/municipal_office_demo.xml",
         "demo/municipal_service_demo.xml",
