@@ -52,4 +52,5 @@
             "municipal_bonus/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
 }

@@ -9,3 +9,4 @@ from . import test_special_task
 from . import test_ui
 from . import test_integrity_rpc
 from . import test_review_form
+from . import test_tier_translations

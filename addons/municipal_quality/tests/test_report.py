@@ -48,7 +48,8 @@ class TestQualityReport(QualitySurveyCase):
             end=datetime(2014, 1, 10),
         )
         self._staff("neutral", "positive", end=datetime(2014, 2, 10))
-        groups = self.env["municipal.quality.result"].read_group(
+        # month labels in the user's language (the test's: English)
+        groups = self.env["municipal.quality.result"].with_context(lang="en_US").read_group(
             [("survey_id", "=", self.survey.id)],
             ["respondent", "satisfied", "rate"],
             ["date:month", "dimension"],
