@@ -66,16 +66,15 @@ class MunicipalComplaint(models.Model):
     @api.model
     def _book_errors(self, values):
         """Per-field errors, in words, of what a citizen sent to the book."""
-        _ = self.env._
         errors = {}
         if not values["name"]:
-            errors["name"] = _("Please write your name.")
+            errors["name"] = self.env._("Please write your name.")
         if not values["body"]:
-            errors["body"] = _("Please write your complaint, suggestion or thanks.")
+            errors["body"] = self.env._("Please write your complaint, suggestion or thanks.")
         for field, limit in BOOK_LIMITS.items():
             length = len(values[field])
             if length > limit:
-                errors[field] = _(
+                errors[field] = self.env._(
                     "%(length)s characters: please keep it under %(limit)s.",
                     length=length,
                     limit=limit,
