@@ -143,3 +143,8 @@ registry.category("web_tour.tours").add("municipal_quality_language_tour", {
         fitsThePhone("The questionnaire in Ukrainian"),
     ],
 });
+
+// A citizen scans the QR poster of an office, answers anonymously on the phone and sends.
+registry.category("web_tour.tours").add("municipal_quality_citizen_survey_tour", {
+    steps: () => [...start, ...answerAndSend()],
+});
