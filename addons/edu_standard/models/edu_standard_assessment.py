@@ -42,7 +42,12 @@ class EduStandardAssessment(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
-        check_company=True,
+        default=lambda self: self._default_organization(),
+        # No company filter: the company of an assessment is the organisation's own (a new
+        # assessment has none yet, so a check_company domain would offer no organisation at
+        # all); the record rules already limit the choice to the organisations the user may see
+        # in his allowed companies (the staff of an organisation: their own).
+        domain="[('active', '=', True)]",
     )
     company_id = fields.Many2one(
         related="organization_id.company_id", store=True, index=True, precompute=True
@@ -140,6 +145,15 @@ class EduStandardAssessment(models.Model):
         ),
         ("year_check", "CHECK(year BETWEEN 2000 AND 2100)", "The year must be a real year."),
     ]
+
+    @api.model
+    def _default_organization(self):
+        """The organisation of a user on the staff of exactly one (the usual case of the head
+        or a deputy entering the figures of his own organisation)."""
+        organizations = self.env["edu.organization"].search(
+            [("user_ids", "in", self.env.uid)], limit=2
+        )
+        return organizations if len(organizations) == 1 else False
 
     @api.depends("organization_id", "year")
     def _compute_name(self):

@@ -1,6 +1,7 @@
 from . import test_scoring
 from . import test_deadlines
 from . import test_assessment
+from . import test_assessment_form
 from . import test_complaint
 from . import test_control
 from . import test_access
