@@ -74,11 +74,12 @@ class EduStandardAssessment(models.Model):
     )
     positions_filled = fields.Float(string="Positions filled", digits=(10, 2), tracking=True)
     teachers_total = fields.Integer(string="Teaching staff", tracking=True)
+    # counts (the shares are the rates below): labelled as numbers, not as the indicators
     teachers_higher_education = fields.Integer(
-        string="Teachers with higher education", tracking=True
+        string="Number of teachers with higher education", tracking=True
     )
     teachers_trained = fields.Integer(
-        string="Teachers with retraining or qualification upgrade", tracking=True
+        string="Number of teachers with retraining or qualification upgrade", tracking=True
     )
     pupils_start = fields.Integer(string="Pupils at the start of the programmes", tracking=True)
     pupils_retained = fields.Integer(string="Pupils retained", tracking=True)
