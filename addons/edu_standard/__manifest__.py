@@ -35,6 +35,9 @@
         "demo/edu_standard_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "edu_standard/static/src/js/complaint_form.js",
+        ],
         "web.assets_tests": [
             "edu_standard/static/tests/tours/*.js",
         ],

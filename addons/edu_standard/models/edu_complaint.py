@@ -794,6 +794,81 @@ class EduComplaint(models.Model):
         )
         return escalated
 
+    # ------------------------------------------------------------------ the applicant's own steps
+
+    @api.model
+    def _filing_warning(self, level, violation_date, filing_date):
+        """What an applicant filing at `level` on `filing_date` about a violation established on
+        `violation_date` must be told before filing (issue 13): nothing when in time; else the
+        case and the deadlines. Late for the head of the organisation (10 days, 2.6.5), the
+        department may still be open (30 days, 2.6.6): it is offered as the alternative."""
+        if level not in dict(LEVELS) or not violation_date or not filing_date:
+            return {}
+        head_deadline = deadlines.filing_deadline(deadlines.ORGANIZATION, violation_date)
+        department_deadline = deadlines.filing_deadline(deadlines.DEPARTMENT, violation_date)
+        department_open = filing_date <= department_deadline
+        if level == deadlines.ORGANIZATION and filing_date > head_deadline:
+            case = "head_late_department_open" if department_open else "all_late"
+        elif level == deadlines.DEPARTMENT and not department_open:
+            case = "all_late"
+        else:
+            return {}
+        return {
+            "case": case,
+            "head_deadline": head_deadline,
+            "department_deadline": department_deadline,
+        }
+
+    def _applicant_escalation_deadline(self):
+        """Last day on which the applicant may take this complaint to the education department:
+        30 days after he established the violation (2.6.6), whatever the head answered."""
+        self.ensure_one()
+        return deadlines.filing_deadline(deadlines.DEPARTMENT, self.violation_date)
+
+    def _applicant_escalation_error(self, user, today=None):
+        """Why `user` cannot take this complaint to the education department from the portal
+        (False when he can): only the applicant himself, once the head of the organisation has
+        answered, once, and within the 30 days of section 2.6.6."""
+        self.ensure_one()
+        today = today or fields.Date.context_today(self.with_user(user))
+        if not user or user._is_public() or self.applicant_id != user.partner_id:
+            return self.env._("Only the applicant takes his complaint to the education department.")
+        if self.level != deadlines.ORGANIZATION:
+            return self.env._("This complaint is already addressed to the education department.")
+        if self.escalated_to_id:
+            return self.env._(
+                "The complaint %(name)s was already taken to the education department as "
+                "%(escalated)s.",
+                name=self.name,
+                escalated=self.escalated_to_id.name,
+            )
+        if self.state not in LOCKED_STATES:
+            return self.env._(
+                "The head of the organisation has not answered the complaint %(name)s yet: it can "
+                "be taken to the education department once answered.",
+                name=self.name,
+            )
+        if today > self._applicant_escalation_deadline():
+            return self.env._(
+                "The 30 days for a complaint to the education department ended on %(deadline)s "
+                "(section 2.6.6): you may still apply to a court.",
+                deadline=format_date(self.env, self._applicant_escalation_deadline()),
+            )
+        return False
+
+    def _escalate_by_applicant(self, user):
+        """The applicant `user`, on the portal, takes the head's answer to the education
+        department: checked here (own complaint, answered, within the deadline), then
+        registered with the department on the day of filing."""
+        self.ensure_one()
+        error = self._applicant_escalation_error(user)
+        if error:
+            raise AccessError(error) if self.applicant_id != user.partner_id else UserError(error)
+        today = fields.Date.context_today(self.with_user(user))
+        escalated = self.sudo().action_escalate(date_filed=today)
+        escalated.write({"channel": "portal"})
+        return escalated
+
     def action_escalate_open(self):
         escalated = self.action_escalate()
         return {

@@ -6,6 +6,7 @@ from . import test_complaint
 from . import test_control
 from . import test_access
 from . import test_portal
+from . import test_portal_deadlines
 from . import test_reports
 from . import test_ui
 from . import test_rpc_integrity

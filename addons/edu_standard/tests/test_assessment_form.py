@@ -13,9 +13,7 @@ def offered_organizations(form, user):
     asks them: the field's domain evaluated on the record being edited, then a name search of
     the user."""
     Assessment = form._record.env["edu.standard.assessment"].with_user(user)
-    domain = Assessment.fields_get(["organization_id"], ["domain"])["organization_id"].get(
-        "domain"
-    )
+    domain = Assessment.fields_get(["organization_id"], ["domain"])["organization_id"].get("domain")
     # what the client knows of the record's company: nothing while it is not in the view
     company = form.company_id if "company_id" in form._view["fields"] else False
     if isinstance(domain, str):
