@@ -10,3 +10,4 @@ from . import test_portal_deadlines
 from . import test_reports
 from . import test_ui
 from . import test_rpc_integrity
+from . import test_labels
