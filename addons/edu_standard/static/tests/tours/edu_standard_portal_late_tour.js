@@ -56,7 +56,7 @@ registry.category("web_tour.tours").add("edu_standard_portal_late_tour", {
         {
             content: "Warned: the head's 10 days are over; the department is offered",
             trigger:
-                ".o_edu_late_warning:not(.d-none) .o_edu_case_head:not(.d-none) + .o_edu_case_department_open:not(.d-none) .o_edu_to_department",
+                ".o_edu_late_warning:not(.d-none):has(.o_edu_head_deadline:not(:empty)):has(.o_edu_department_deadline:not(:empty)) .o_edu_case_head:not(.d-none) + .o_edu_case_department_open:not(.d-none) .o_edu_to_department",
             run: noHorizontalScroll,
         },
         {
