@@ -76,6 +76,10 @@ class EduComplaintPortal(CustomerPortal):
                 report_ref="edu_standard.action_report_complaint_answer",
                 download=download,
             )
+        return self._render_edu_complaint(complaint_sudo, access_token)
+
+    def _render_edu_complaint(self, complaint_sudo, access_token=None, escalation_error=None):
+        # the error of a refused escalation comes from the server only, never from the URL
         values = self._get_page_view_values(
             complaint_sudo,
             access_token,
@@ -84,7 +88,7 @@ class EduComplaintPortal(CustomerPortal):
             False,
         )
         values["complaint"] = complaint_sudo
-        values.update(self._edu_escalation_values(complaint_sudo, kw.get("escalation_error")))
+        values.update(self._edu_escalation_values(complaint_sudo, escalation_error))
         return request.render("edu_standard.portal_my_edu_complaint", values)
 
     def _edu_escalation_values(self, complaint_sudo, error=None):
@@ -128,7 +132,7 @@ class EduComplaintPortal(CustomerPortal):
         try:
             escalated = complaint_sudo._escalate_by_applicant(request.env.user)
         except (AccessError, UserError) as error:
-            return self.portal_my_edu_complaint(complaint_id, escalation_error=str(error))
+            return self._render_edu_complaint(complaint_sudo, escalation_error=str(error))
         return request.redirect(escalated.get_portal_url())
 
     def _edu_complaint_form_values(self, **extra):

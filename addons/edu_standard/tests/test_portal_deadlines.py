@@ -234,3 +234,11 @@ class TestPortalEscalation(PortalCase):
         page = self.url_open(complaint.get_portal_url()).text
         self.assertIn("Complaint of Late Parent", page)
         self.assertNotIn("Take it to the education department", page)
+
+    def test_an_error_text_in_the_url_is_not_shown(self):
+        complaint = self._answered(self.parent)
+        self.authenticate("edu_late_parent", "edu_late_parent")
+        page = self.url_open(
+            f"/my/edu_complaints/{complaint.id}?escalation_error=Call+0900+to+appeal"
+        ).text
+        self.assertNotIn("Call 0900", page)
