@@ -191,6 +191,14 @@ class EduStandardAssessment(models.Model):
         self.ensure_one()
         return all(self[whole] for _rate, _part, whole in RATE_FIGURES)
 
+    def _official_lang(self):
+        """Language of the official summary of these assessments: the issuing company's (its
+        contact's language), whoever prints it; the user's when it is not installed."""
+        company = self.company_id[:1] or self.env.company
+        installed = {code for code, _name in self.env["res.lang"].get_installed()}
+        lang = company.partner_id.lang
+        return lang if lang in installed else self.env.lang
+
     def _indicator_labels(self):
         """Names of the indicators of section 2.11, by rate field, in the user's language."""
         return {

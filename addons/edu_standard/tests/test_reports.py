@@ -183,3 +183,24 @@ class TestAnswerLetterLanguage(EduStandardCase):
         activity = complaint.activity_ids[:1]
         self.assertEqual(activity.summary, "Официальный ответ заявителю")
         self.assertIn("не позднее", activity.note)
+
+    def test_yearly_summary_in_the_company_language(self):
+        assessments = self._assessment(year=2024) | self._assessment(
+            organization=self.other_organization, year=2024, positions_filled=30
+        )
+        assessments.action_confirm()
+        Report = self.env["ir.actions.report"].with_context(lang="en_US")
+        html = Report._render_qweb_html(
+            "edu_standard.action_report_assessment_summary", assessments.ids
+        )[0].decode()
+        self.assertIn("Услуга оказывается с нарушениями требований Стандарта", html)
+        for word in ("Provided with violations", "Organisation", "summary", "Bands:"):
+            self.assertNotIn(word, html)
+        content, _type = Report._render(
+            "edu_standard.action_report_assessment_summary_xlsx", assessments.ids
+        )
+        sheet = load_workbook(BytesIO(content))["2024"]
+        values = {cell.value for row in sheet.iter_rows() for cell in row if cell.value}
+        self.assertIn("Услуга оказывается с нарушениями требований Стандарта", values)
+        self.assertNotIn("Provided with violations of the Standard", values)
+        self.assertNotIn("Organisation", values)
