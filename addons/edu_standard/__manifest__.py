@@ -4,7 +4,7 @@
     "name": "Education Quality Standard",
     "summary": "Quality standard of the additional education of children: yearly indicators, "
     "bands, complaints with their legal deadlines, control checks",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Services/Municipal Quality",
     "website": "https://github.com/municipal-service-quality/municipal-service-quality",
     "author": "Municipal Service Quality contributors",
@@ -35,6 +35,9 @@
         "demo/edu_standard_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "edu_standard/static/src/js/complaint_form.js",
+        ],
         "web.assets_tests": [
             "edu_standard/static/tests/tours/*.js",
         ],

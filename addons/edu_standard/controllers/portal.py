@@ -1,6 +1,7 @@
 from odoo import fields, http
-from odoo.exceptions import AccessError, MissingError, ValidationError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
+from odoo.tools import format_date
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -75,6 +76,10 @@ class EduComplaintPortal(CustomerPortal):
                 report_ref="edu_standard.action_report_complaint_answer",
                 download=download,
             )
+        return self._render_edu_complaint(complaint_sudo, access_token)
+
+    def _render_edu_complaint(self, complaint_sudo, access_token=None, escalation_error=None):
+        # the error of a refused escalation comes from the server only, never from the URL
         values = self._get_page_view_values(
             complaint_sudo,
             access_token,
@@ -83,7 +88,52 @@ class EduComplaintPortal(CustomerPortal):
             False,
         )
         values["complaint"] = complaint_sudo
+        values.update(self._edu_escalation_values(complaint_sudo, escalation_error))
         return request.render("edu_standard.portal_my_edu_complaint", values)
+
+    def _edu_escalation_values(self, complaint_sudo, error=None):
+        """What the applicant's page says of taking the head's answer to the department: the
+        button while he may (his own complaint, answered, within the 30 days of 2.6.6), or why
+        not. Only for the logged-in applicant, never for a visitor with the link's token."""
+        user = request.env.user
+        if user._is_public() or complaint_sudo.applicant_id != user.partner_id:
+            return {"escalation": False}
+        if not error and (
+            complaint_sudo.level != deadlines.ORGANIZATION
+            or complaint_sudo.state not in ("answered", "closed")
+        ):
+            return {"escalation": False}
+        refusal = complaint_sudo._applicant_escalation_error(user)
+        return {
+            "escalation": {
+                "allowed": not refusal and not complaint_sudo.escalated_to_id,
+                "refusal": refusal if not complaint_sudo.escalated_to_id else False,
+                "error": error,
+                "deadline": format_date(
+                    request.env, complaint_sudo._applicant_escalation_deadline()
+                ),
+            }
+        }
+
+    @http.route(
+        ["/my/edu_complaints/<int:complaint_id>/escalate"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_edu_complaint_escalate(self, complaint_id, **post):
+        """The applicant takes the head's answer to the education department (2.6.3, 2.6.6):
+        checked on the server, whatever the page showed."""
+        complaint_sudo = request.env["edu.complaint"].sudo().browse(complaint_id).exists()
+        if not complaint_sudo or complaint_sudo.applicant_id != request.env.user.partner_id:
+            # another parent's complaint (or none): nothing is said of it
+            return request.not_found()
+        try:
+            escalated = complaint_sudo._escalate_by_applicant(request.env.user)
+        except (AccessError, UserError) as error:
+            return self._render_edu_complaint(complaint_sudo, escalation_error=str(error))
+        return request.redirect(escalated.get_portal_url())
 
     def _edu_complaint_form_values(self, **extra):
         env = request.env
@@ -94,6 +144,8 @@ class EduComplaintPortal(CustomerPortal):
             "levels": env["edu.complaint"]._fields["level"]._description_selection(env),
             "roles": env["edu.complaint"]._fields["applicant_role"]._description_selection(env),
             "today": fields.Date.context_today(env.user),
+            "filing_days": deadlines.FILING_DAYS,
+            "late": {},
             "errors": {},
             "form": {},
             **extra,
@@ -152,6 +204,23 @@ class EduComplaintPortal(CustomerPortal):
         if errors:
             values = self._prepare_portal_layout_values()
             values.update(self._edu_complaint_form_values(errors=errors, form=post))
+            return request.render("edu_standard.portal_edu_complaint_new", values)
+        # late for the level chosen (issue 13): say so and offer the department while its 30
+        # days are open; filed there only once the applicant confirms it knowingly
+        late = env["edu.complaint"]._filing_warning(level, violation_date, today)
+        if late and not post.get("confirm_late"):
+            values = self._prepare_portal_layout_values()
+            values.update(
+                self._edu_complaint_form_values(
+                    form=post,
+                    late={
+                        **late,
+                        "unconfirmed": True,
+                        "head_deadline": format_date(env, late["head_deadline"]),
+                        "department_deadline": format_date(env, late["department_deadline"]),
+                    },
+                )
+            )
             return request.render("edu_standard.portal_edu_complaint_new", values)
         try:
             complaint = (

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 
 from . import deadlines
 
@@ -79,7 +80,7 @@ class EduComplaint(models.Model):
     )
     applicant_role = fields.Selection(
         [("pupil", "Pupil"), ("parent", "Parent (legal representative)")],
-        string="Applicant is",
+        string="Applicant's status",
         required=True,
         default="parent",
     )
@@ -542,29 +543,38 @@ class EduComplaint(models.Model):
 
     # ------------------------------------------------------------------ activities
 
+    def _in_lang_of(self, user):
+        """The complaint in the language of `user`, for what is written to him (the summary of
+        an activity is copied from its type in the language of the writer: a complaint filed
+        on the portal by a parent in English would give the head an English activity)."""
+        return self.with_context(lang=self._official_lang(user.partner_id))
+
     def _schedule_answer_activity(self):
         self.ensure_one()
-        self.activity_schedule(
+        user = self.responsible_user_id or self.env.user
+        complaint = self._in_lang_of(user)
+        complaint.activity_schedule(
             "edu_standard.mail_activity_edu_complaint_answer",
             date_deadline=self.answer_deadline,
-            user_id=(self.responsible_user_id or self.env.user).id,
-            note=self.env._(
+            user_id=user.id,
+            note=complaint.env._(
                 "Answer the complaint no later than %(deadline)s (30 days from filing).",
-                deadline=self.answer_deadline,
+                deadline=format_date(complaint.env, self.answer_deadline),
             ),
         )
 
     def _schedule_report_activity(self):
         self.ensure_one()
         head = self.organization_id.head_user_id or self.responsible_user_id or self.env.user
-        self.activity_schedule(
+        complaint = self._in_lang_of(head)
+        complaint.activity_schedule(
             "edu_standard.mail_activity_edu_complaint_report",
             date_deadline=self.report_deadline,
             user_id=head.id,
-            note=self.env._(
+            note=complaint.env._(
                 "Check the complaint, remove the violations and report in writing to the "
                 "education department no later than %(deadline)s.",
-                deadline=self.report_deadline,
+                deadline=format_date(complaint.env, self.report_deadline),
             ),
         )
 
@@ -666,10 +676,27 @@ class EduComplaint(models.Model):
         )
         self._notify_applicant_answer()
 
+    def _official_lang(self, partner=None):
+        """Language of an official document of the complaint (the answer letter, the notice of
+        the answer, the activities of the staff): the language of the issuing company (its
+        partner's), unless the recipient `partner` (the applicant by default) chose another of
+        the installed languages. Odoo gives every contact its own default, en_US, whether the
+        person chose it or not: en_US is a choice only where the company itself works in it."""
+        partner = self.applicant_id if partner is None else partner
+        company = self.company_id or self.env.company
+        installed = {code for code, _name in self.env["res.lang"].get_installed()}
+        company_lang = company.partner_id.lang
+        if company_lang not in installed:
+            company_lang = self.env.lang if self.env.lang in installed else "en_US"
+        chosen = partner.lang
+        if chosen and chosen in installed and chosen not in (company_lang, "en_US"):
+            return chosen
+        return company_lang
+
     def _notify_applicant_answer(self):
         """Tell the applicant (a follower) that the official answer is ready."""
         self.ensure_one()
-        applicant_lang = self.with_context(lang=self.applicant_id.lang or self.env.lang)
+        applicant_lang = self.with_context(lang=self._official_lang())
         applicant_lang.message_post(
             body=applicant_lang.env._(
                 "The official answer to your complaint %(name)s is ready: %(outcome)s. The answer "
@@ -767,6 +794,81 @@ class EduComplaint(models.Model):
         )
         return escalated
 
+    # ------------------------------------------------------------------ the applicant's own steps
+
+    @api.model
+    def _filing_warning(self, level, violation_date, filing_date):
+        """What an applicant filing at `level` on `filing_date` about a violation established on
+        `violation_date` must be told before filing (issue 13): nothing when in time; else the
+        case and the deadlines. Late for the head of the organisation (10 days, 2.6.5), the
+        department may still be open (30 days, 2.6.6): it is offered as the alternative."""
+        if level not in dict(LEVELS) or not violation_date or not filing_date:
+            return {}
+        head_deadline = deadlines.filing_deadline(deadlines.ORGANIZATION, violation_date)
+        department_deadline = deadlines.filing_deadline(deadlines.DEPARTMENT, violation_date)
+        department_open = filing_date <= department_deadline
+        if level == deadlines.ORGANIZATION and filing_date > head_deadline:
+            case = "head_late_department_open" if department_open else "all_late"
+        elif level == deadlines.DEPARTMENT and not department_open:
+            case = "all_late"
+        else:
+            return {}
+        return {
+            "case": case,
+            "head_deadline": head_deadline,
+            "department_deadline": department_deadline,
+        }
+
+    def _applicant_escalation_deadline(self):
+        """Last day on which the applicant may take this complaint to the education department:
+        30 days after he established the violation (2.6.6), whatever the head answered."""
+        self.ensure_one()
+        return deadlines.filing_deadline(deadlines.DEPARTMENT, self.violation_date)
+
+    def _applicant_escalation_error(self, user, today=None):
+        """Why `user` cannot take this complaint to the education department from the portal
+        (False when he can): only the applicant himself, once the head of the organisation has
+        answered, once, and within the 30 days of section 2.6.6."""
+        self.ensure_one()
+        today = today or fields.Date.context_today(self.with_user(user))
+        if not user or user._is_public() or self.applicant_id != user.partner_id:
+            return self.env._("Only the applicant takes his complaint to the education department.")
+        if self.level != deadlines.ORGANIZATION:
+            return self.env._("This complaint is already addressed to the education department.")
+        if self.escalated_to_id:
+            return self.env._(
+                "The complaint %(name)s was already taken to the education department as "
+                "%(escalated)s.",
+                name=self.name,
+                escalated=self.escalated_to_id.name,
+            )
+        if self.state not in LOCKED_STATES:
+            return self.env._(
+                "The head of the organisation has not answered the complaint %(name)s yet: it can "
+                "be taken to the education department once answered.",
+                name=self.name,
+            )
+        if today > self._applicant_escalation_deadline():
+            return self.env._(
+                "The 30 days for a complaint to the education department ended on %(deadline)s "
+                "(section 2.6.6): you may still apply to a court.",
+                deadline=format_date(self.env, self._applicant_escalation_deadline()),
+            )
+        return False
+
+    def _escalate_by_applicant(self, user):
+        """The applicant `user`, on the portal, takes the head's answer to the education
+        department: checked here (own complaint, answered, within the deadline), then
+        registered with the department on the day of filing."""
+        self.ensure_one()
+        error = self._applicant_escalation_error(user)
+        if error:
+            raise AccessError(error) if self.applicant_id != user.partner_id else UserError(error)
+        today = fields.Date.context_today(self.with_user(user))
+        escalated = self.sudo().action_escalate(date_filed=today)
+        escalated.write({"channel": "portal"})
+        return escalated
+
     def action_escalate_open(self):
         escalated = self.action_escalate()
         return {
@@ -788,13 +890,15 @@ class EduComplaint(models.Model):
         overdue = self.search(self._overdue_domain() + [("overdue_notified", "=", False)])
         for complaint in overdue:
             head = complaint.company_id.edu_department_user_id or complaint.responsible_user_id
+            head = head or self.env.ref("base.user_admin")
+            complaint = complaint._in_lang_of(head)
             complaint.activity_schedule(
                 "edu_standard.mail_activity_edu_complaint_overdue",
-                user_id=(head or self.env.ref("base.user_admin")).id,
-                note=self.env._(
+                user_id=head.id,
+                note=complaint.env._(
                     "The complaint %(name)s is overdue: answer due on %(deadline)s.",
                     name=complaint.name,
-                    deadline=complaint.answer_deadline,
+                    deadline=format_date(complaint.env, complaint.answer_deadline),
                 ),
             )
         overdue._lock_write({"overdue_notified": True})
@@ -802,4 +906,4 @@ class EduComplaint(models.Model):
 
     def _get_report_base_filename(self):
         self.ensure_one()
-        return self.env._("Answer %(name)s", name=self.name)
+        return self.env._("Answer %(name)s", name=self.name).replace("/", "-")

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from .edu_standard_assessment import BANDS
+
 # What the staff of an organisation may not change on it themselves
 DEPARTMENT_FIELDS = {
     "name",
@@ -87,8 +89,9 @@ class EduOrganization(models.Model):
         compute="_compute_last_assessment",
         help="The confirmed assessment of the latest year.",
     )
+    # a static selection (a callable one is shown untranslated)
     last_band = fields.Selection(
-        selection=lambda self: self.env["edu.standard.assessment"]._fields["band"].selection,
+        selection=BANDS,
         string="Last band",
         compute="_compute_last_assessment",
     )

@@ -42,7 +42,12 @@ class EduStandardAssessment(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
-        check_company=True,
+        default=lambda self: self._default_organization(),
+        # No company filter: the company of an assessment is the organisation's own (a new
+        # assessment has none yet, so a check_company domain would offer no organisation at
+        # all); the record rules already limit the choice to the organisations the user may see
+        # in his allowed companies (the staff of an organisation: their own).
+        domain="[('active', '=', True)]",
     )
     company_id = fields.Many2one(
         related="organization_id.company_id", store=True, index=True, precompute=True
@@ -69,11 +74,12 @@ class EduStandardAssessment(models.Model):
     )
     positions_filled = fields.Float(string="Positions filled", digits=(10, 2), tracking=True)
     teachers_total = fields.Integer(string="Teaching staff", tracking=True)
+    # counts (the shares are the rates below): labelled as numbers, not as the indicators
     teachers_higher_education = fields.Integer(
-        string="Teachers with higher education", tracking=True
+        string="Number of teachers with higher education", tracking=True
     )
     teachers_trained = fields.Integer(
-        string="Teachers with retraining or qualification upgrade", tracking=True
+        string="Number of teachers with retraining or qualification upgrade", tracking=True
     )
     pupils_start = fields.Integer(string="Pupils at the start of the programmes", tracking=True)
     pupils_retained = fields.Integer(string="Pupils retained", tracking=True)
@@ -141,6 +147,15 @@ class EduStandardAssessment(models.Model):
         ("year_check", "CHECK(year BETWEEN 2000 AND 2100)", "The year must be a real year."),
     ]
 
+    @api.model
+    def _default_organization(self):
+        """The organisation of a user on the staff of exactly one (the usual case of the head
+        or a deputy entering the figures of his own organisation)."""
+        organizations = self.env["edu.organization"].search(
+            [("user_ids", "in", self.env.uid)], limit=2
+        )
+        return organizations if len(organizations) == 1 else False
+
     @api.depends("organization_id", "year")
     def _compute_name(self):
         for assessment in self:
@@ -175,6 +190,14 @@ class EduStandardAssessment(models.Model):
     def _has_all_bases(self):
         self.ensure_one()
         return all(self[whole] for _rate, _part, whole in RATE_FIGURES)
+
+    def _official_lang(self):
+        """Language of the official summary of these assessments: the issuing company's (its
+        contact's language), whoever prints it; the user's when it is not installed."""
+        company = self.company_id[:1] or self.env.company
+        installed = {code for code, _name in self.env["res.lang"].get_installed()}
+        lang = company.partner_id.lang
+        return lang if lang in installed else self.env.lang
 
     def _indicator_labels(self):
         """Names of the indicators of section 2.11, by rate field, in the user's language."""

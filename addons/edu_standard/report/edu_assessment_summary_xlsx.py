@@ -9,26 +9,30 @@ class EduAssessmentSummaryXlsx(models.AbstractModel):
     _description = "Yearly Summary of the Assessments (XLSX)"
 
     def generate_xlsx_report(self, workbook, data, assessments):
+        # an official summary: in the issuing company's language, whoever prints it
+        lang = assessments._official_lang()
+        assessments = assessments.with_context(lang=lang)
+        env = assessments.env
         bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
         percent = workbook.add_format({"num_format": "0.00"})
-        bands = dict(assessments._fields["band"]._description_selection(self.env))
+        bands = dict(assessments._fields["band"]._description_selection(env))
         headers = [
-            self.env._("Organisation"),
-            self.env._("Staffing (%)"),
-            self.env._("Points"),
-            self.env._("Higher education (%)"),
-            self.env._("Points"),
-            self.env._("Retraining / qualification upgrade (%)"),
-            self.env._("Points"),
-            self.env._("Retention of pupils (%)"),
-            self.env._("Points"),
-            self.env._("Completion of the programmes (%)"),
-            self.env._("Points"),
-            self.env._("Total points"),
-            self.env._("Band"),
-            self.env._("Status"),
+            env._("Organisation"),
+            env._("Staffing (%)"),
+            env._("Points"),
+            env._("Higher education (%)"),
+            env._("Points"),
+            env._("Retraining / qualification upgrade (%)"),
+            env._("Points"),
+            env._("Retention of pupils (%)"),
+            env._("Points"),
+            env._("Completion of the programmes (%)"),
+            env._("Points"),
+            env._("Total points"),
+            env._("Band"),
+            env._("Status"),
         ]
-        states = dict(assessments._fields["state"]._description_selection(self.env))
+        states = dict(assessments._fields["state"]._description_selection(env))
         for year in sorted(set(assessments.mapped("year")), reverse=True):
             sheet = workbook.add_worksheet(str(year))
             sheet.set_column(0, 0, 45)
@@ -36,7 +40,7 @@ class EduAssessmentSummaryXlsx(models.AbstractModel):
             sheet.write(
                 0,
                 0,
-                self.env._("Quality standard of additional education, %(year)s", year=year),
+                env._("Quality standard of additional education, %(year)s", year=year),
                 bold,
             )
             for column, header in enumerate(headers):

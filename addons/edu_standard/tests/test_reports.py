@@ -94,3 +94,113 @@ class TestReports(EduStandardCase):
         self.assertIn("state supervisory body", html)
         self.assertIn("On behalf of the head of the education department", html)
         self.assertIn("Medical permission obtained", html)
+
+
+# Words of the answer letter that must not remain in English in a Russian or Ukrainian letter
+ENGLISH_WORDS = (
+    "Answer to the complaint",
+    "Filed on",
+    "Organisation",
+    "Requirement of the Standard",
+    "Your complaint was examined",
+    "established the following",
+    "Violation",
+    "Remedy",
+    "Disciplinary measure",
+    "Remark",
+    "were not established",
+    "apologise",
+    "You may appeal",
+    "Head of",
+)
+
+
+@tagged("post_install", "-at_install")
+class TestAnswerLetterLanguage(EduStandardCase):
+    """Issue 12, item 5: an official letter prints in the issuing company's language unless the
+    applicant chose another of the installed languages (not in en_US because Odoo gave every
+    contact en_US)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        modules = cls.env["ir.module.module"].search([("name", "in", ("base", "edu_standard"))])
+        for code in ("ru_RU", "uk_UA"):
+            if not cls.env["res.lang"]._lang_get(code):
+                cls.env["res.lang"]._activate_lang(code)
+                modules._update_translations(code)
+        cls.company.partner_id.lang = "ru_RU"
+
+    def _letter(self, applicant_lang):
+        self.parent_user.partner_id.lang = applicant_lang
+        complaint = self._complaint()
+        complaint.action_start_investigation()
+        self._violation(complaint, remedy="Classes back at 16:00", remedied=True)
+        self._violation(complaint, description="Alleged shouting", established=False)
+        complaint.action_answer_remedied()
+        # printed by a user working in English: the letter's language is not his
+        html = (
+            self.env["ir.actions.report"]
+            .with_context(lang="en_US")
+            ._render_qweb_html("edu_standard.action_report_complaint_answer", complaint.ids)[0]
+            .decode()
+        )
+        return complaint, html
+
+    def assertNoEnglish(self, html):
+        found = [word for word in ENGLISH_WORDS if word in html]
+        self.assertFalse(found, f"English words in the letter: {found}")
+
+    def test_letter_to_an_applicant_left_in_en_US_is_in_the_company_language(self):
+        complaint, html = self._letter("en_US")
+        self.assertEqual(complaint._official_lang(), "ru_RU")
+        self.assertIn("Ответ на жалобу", html)
+        self.assertIn("Замечание", html)
+        self.assertIn("Classes back at 16:00", html)
+        self.assertNoEnglish(html)
+
+    def test_letter_to_an_applicant_who_chose_ukrainian_is_in_ukrainian(self):
+        complaint, html = self._letter("uk_UA")
+        self.assertEqual(complaint._official_lang(), "uk_UA")
+        self.assertIn("Відповідь на скаргу", html)
+        self.assertIn("Зауваження", html)
+        self.assertNoEnglish(html)
+
+    def test_a_language_not_installed_is_ignored(self):
+        self.parent_user.partner_id.lang = False
+        complaint = self._complaint()
+        self.assertEqual(complaint._official_lang(), "ru_RU")
+
+    def test_the_notice_of_the_answer_is_in_the_letter_language(self):
+        complaint, _html = self._letter("en_US")
+        notice = complaint.message_ids.filtered(
+            lambda m: self.parent_user.partner_id in m.partner_ids
+        )[:1]
+        self.assertIn("Официальный ответ на вашу жалобу", notice.body)
+
+    def test_activity_of_the_head_is_in_the_company_language(self):
+        complaint = self._complaint()
+        activity = complaint.activity_ids[:1]
+        self.assertEqual(activity.summary, "Официальный ответ заявителю")
+        self.assertIn("не позднее", activity.note)
+
+    def test_yearly_summary_in_the_company_language(self):
+        assessments = self._assessment(year=2024) | self._assessment(
+            organization=self.other_organization, year=2024, positions_filled=30
+        )
+        assessments.action_confirm()
+        Report = self.env["ir.actions.report"].with_context(lang="en_US")
+        html = Report._render_qweb_html(
+            "edu_standard.action_report_assessment_summary", assessments.ids
+        )[0].decode()
+        self.assertIn("Услуга оказывается с нарушениями требований Стандарта", html)
+        for word in ("Provided with violations", "Organisation", "summary", "Bands:"):
+            self.assertNotIn(word, html)
+        content, _type = Report._render(
+            "edu_standard.action_report_assessment_summary_xlsx", assessments.ids
+        )
+        sheet = load_workbook(BytesIO(content))["2024"]
+        values = {cell.value for row in sheet.iter_rows() for cell in row if cell.value}
+        self.assertIn("Услуга оказывается с нарушениями требований Стандарта", values)
+        self.assertNotIn("Provided with violations of the Standard", values)
+        self.assertNotIn("Organisation", values)

@@ -1,0 +1,93 @@
+/** @odoo-module **/
+
+import { registry } from "@web/core/registry";
+
+function setValue(selector, value) {
+    const el = document.querySelector(selector);
+    el.value = value;
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+    el.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+function noHorizontalScroll() {
+    const { scrollWidth } = document.documentElement;
+    if (scrollWidth > window.innerWidth) {
+        throw new Error(`The page scrolls sideways: ${scrollWidth} > ${window.innerWidth}`);
+    }
+}
+
+// Issue 13 (parents), on a phone: a parent files a complaint 15 days after the violation.
+// The form warns that the head's 10 days are over and offers the education department (its
+// 30 days are still open); the parent takes it, and the complaint is addressed to the
+// department.
+registry.category("web_tour.tours").add("edu_standard_portal_late_tour", {
+    url: "/my/edu_complaints/new",
+    steps: () => [
+        {
+            content: "The complaint form, no warning yet",
+            trigger: "form.o_edu_complaint_form:has(.o_edu_late_warning.d-none)",
+            run: noHorizontalScroll,
+        },
+        {
+            content: "Choose the organisation",
+            trigger: "select#organization_id",
+            run() {
+                const option = [...this.anchor.options].find((o) =>
+                    o.textContent.includes("Portal tour school")
+                );
+                setValue("#organization_id", option.value);
+            },
+        },
+        {
+            content: "To the head of the organisation",
+            trigger: "select#level",
+            run: () => setValue("#level", "organization"),
+        },
+        {
+            content: "The violation was established 15 days ago",
+            trigger: "input#violation_date",
+            run() {
+                const today = document.querySelector("form.o_edu_complaint_form").dataset.today;
+                const [y, m, d] = today.split("-").map(Number);
+                const day = new Date(Date.UTC(y, m - 1, d - 15)).toISOString().slice(0, 10);
+                setValue("#violation_date", day);
+            },
+        },
+        {
+            content: "Warned: the head's 10 days are over; the department is offered",
+            trigger:
+                ".o_edu_late_warning:not(.d-none):has(.o_edu_head_deadline:not(:empty)):has(.o_edu_department_deadline:not(:empty)) .o_edu_case_head:not(.d-none) + .o_edu_case_department_open:not(.d-none) .o_edu_to_department",
+            run: noHorizontalScroll,
+        },
+        {
+            content: "Take the alternative: the education department",
+            trigger: ".o_edu_to_department",
+            run: "click",
+        },
+        {
+            content: "The complaint is now addressed to the department; no warning left",
+            trigger:
+                "form.o_edu_complaint_form:has(#level option[value='department']:checked):has(.o_edu_late_warning.d-none)",
+        },
+        {
+            content: "The pupil",
+            trigger: "input#pupil_name",
+            run: "edit Late Pupil",
+        },
+        {
+            content: "Describe the violation",
+            trigger: "textarea#description",
+            run: "edit Classes cancelled for two weeks without notice",
+        },
+        {
+            content: "File the complaint",
+            trigger: "form.o_edu_complaint_form button[type='submit']",
+            run: "click",
+        },
+        {
+            content: "Filed with the head of the education department",
+            trigger: ".card-body:contains('Head of the education department')",
+            run: noHorizontalScroll,
+        },
+    ],
+});
