@@ -26,6 +26,9 @@ class EduStandardCase(TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env.company
+        # The documents of these tests are issued in English whatever the demo company speaks
+        # (the demo town works in Russian); the language tests set theirs explicitly.
+        cls.company.partner_id.lang = "en_US"
         cls.other_company = cls.env["res.company"].create({"name": "Neighbouring town"})
         cls.head_user = new_test_user(
             cls.env, login="edu_head", groups="edu_standard.group_edu_organization"
