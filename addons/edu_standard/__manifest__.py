@@ -25,6 +25,7 @@
         "views/edu_complaint_views.xml",
         "views/edu_control_check_views.xml",
         "views/res_config_settings_views.xml",
+        "wizards/municipal_settings_views.xml",
         "views/portal_templates.xml",
         "views/menus.xml",
         "report/edu_standard_reports.xml",

@@ -41,6 +41,7 @@
         "views/municipal_special_task_kind_views.xml",
         "views/municipal_special_task_views.xml",
         "views/res_config_settings_views.xml",
+        "wizards/municipal_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -22,6 +22,7 @@
         "views/municipal_regulation_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
+        "wizards/municipal_settings_views.xml",
         "views/survey_survey_views.xml",
         "views/survey_question_views.xml",
         "views/survey_user_input_views.xml",

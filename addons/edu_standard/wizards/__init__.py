@@ -1,1 +1,2 @@
 from . import edu_complaint_refuse
+from . import municipal_settings

@@ -5,6 +5,7 @@ from . import res_config_settings
 from . import res_lang
 from . import ir_qweb
 from . import ir_actions_report
+from . import mail_thread
 from . import municipal_lock_mixin
 from . import municipal_quality_link_mixin
 from . import municipal_quality_voice

@@ -1,3 +1,7 @@
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
@@ -45,6 +49,7 @@ class MunicipalQualityResult(models.Model):
             "skipped",
         ],
         "municipal.service": ["category_id"],
+        "res.company": ["quality_target"],
     }
 
     user_input_id = fields.Many2one("survey.user_input", string="Response", readonly=True)
@@ -65,6 +70,14 @@ class MunicipalQualityResult(models.Model):
         readonly=True,
         aggregator="avg",
         help="Satisfied respondents / respondents x 100, computed from the sums of the group.",
+    )
+
+    target = fields.Float(
+        string="Target (%)",
+        digits=(5, 2),
+        readonly=True,
+        aggregator="max",
+        help="The company's target of the indicator (Settings), shown beside the rate.",
     )
 
     def _dimension_index_sql(self):
@@ -89,6 +102,8 @@ class MunicipalQualityResult(models.Model):
                           WHERE service.id = answer.service_id) AS category_id,
                         answer.department_id,
                         answer.employee_id,
+                        (SELECT company.quality_target FROM res_company company
+                          WHERE company.id = answer.company_id) AS target,
                         line.quality_dimension AS dimension,
                         1 AS respondent,
                         CASE WHEN bool_and(COALESCE(line.satisfaction = 'positive', FALSE))
@@ -123,3 +138,29 @@ class MunicipalQualityResult(models.Model):
                 self._field_to_sql(self._table, "respondent", query),
             )
         return super()._read_group_select(aggregate_spec, query)
+
+    @api.model
+    def _answers_period(self, today=None):
+        """The period the analysis opens on: the twelve months ending with the month of the
+        latest answer the user may read (the last twelve months when answers are current; the
+        last year with answers for an archive such as the demo), as [from, to) dates."""
+        today = today or fields.Date.context_today(self)
+        latest = self.search([("date", "!=", False)], order="date desc", limit=1).date
+        last_day = min(latest.date(), today) if latest else today
+        end = date(last_day.year, last_day.month, 1) + relativedelta(months=1)
+        return end - relativedelta(months=12), end
+
+    @api.model
+    def _action_open_analysis(self):
+        """The satisfaction analysis, opened on the twelve months with answers."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "municipal_quality.municipal_quality_result_action"
+        )
+        date_from, date_to = self._answers_period()
+        action["context"] = {
+            "search_default_dimension_staff": 1,
+            "search_default_filter_date": "custom_answers_period",
+            "quality_period_from": fields.Date.to_string(date_from),
+            "quality_period_to": fields.Date.to_string(date_to),
+        }
+        return action

@@ -97,3 +97,72 @@ class TestQualityReport(QualitySurveyCase):
         self.assertEqual(rows[1].previous_rate, 50.0)
         self.assertEqual(rows[1].rate_change, 50.0)
         self.assertEqual(rows[1].previous_respondents, 2)
+
+
+class TestAnalysisOpensOnAnswers(QualitySurveyCase):
+    """Issue 12, item 6: the analysis opens on the twelve months with answers (not on an empty
+    current month), shows the target beside the rate, and never stacks or sums rates."""
+
+    def test_the_period_ends_with_the_month_of_the_latest_answer(self):
+        from datetime import date
+
+        Result = self.env["municipal.quality.result"]
+        self._staff("positive", "positive", office_id=self.centre.id)  # 15 June 2014
+        Result.invalidate_model()
+        latest = Result.search([("date", "!=", False)], order="date desc", limit=1).date
+        date_from, date_to = Result._answers_period(today=date(2026, 12, 2))
+        # twelve whole months, the last one the month of the latest answer
+        self.assertEqual(date_to.day, 1)
+        self.assertEqual((date_to.year - date_from.year) * 12 + date_to.month - date_from.month, 12)
+        self.assertTrue(date_from <= latest.date() < date_to)
+        self.assertLess((date_to - latest.date()).days, 32)
+        # answers of this month: the last twelve months up to the end of this month
+        self._staff("positive", "positive", office_id=self.centre.id,
+                    end=datetime(2026, 12, 1, 9, 0))
+        Result.invalidate_model()
+        self.assertEqual(
+            Result._answers_period(today=date(2026, 12, 2)),
+            (date(2026, 1, 1), date(2027, 1, 1)),
+        )
+        # an answer dated in the future (a clock gone wrong) does not move the period past today
+        self._staff("positive", "positive", office_id=self.centre.id,
+                    end=datetime(2027, 5, 1, 9, 0))
+        Result.invalidate_model()
+        self.assertEqual(
+            Result._answers_period(today=date(2026, 12, 2)),
+            (date(2026, 1, 1), date(2027, 1, 1)),
+        )
+
+    def test_the_menu_opens_the_period_with_answers(self):
+        self._staff("positive", "negative", office_id=self.centre.id)
+        action = self.env["municipal.quality.result"]._action_open_analysis()
+        context = action["context"]
+        self.assertEqual(context["search_default_filter_date"], "custom_answers_period")
+        date_from, date_to = self.env["municipal.quality.result"]._answers_period()
+        self.assertEqual(context["quality_period_from"], str(date_from))
+        self.assertEqual(context["quality_period_to"], str(date_to))
+        domain = [
+            ("date", ">=", context["quality_period_from"]),
+            ("date", "<", context["quality_period_to"]),
+            ("dimension", "=", "staff"),
+        ]
+        self.assertTrue(self.env["municipal.quality.result"].search_count(domain))
+        menu = self.env.ref("municipal_quality.menu_quality_result")
+        self.assertEqual(
+            menu.action, self.env.ref("municipal_quality.municipal_quality_result_action_open")
+        )
+
+    def test_the_target_is_a_measure_and_rates_are_never_stacked(self):
+        from lxml import etree
+
+        self._staff("positive", "positive", office_id=self.centre.id)
+        [group] = self.env["municipal.quality.result"].read_group(
+            [("survey_id", "=", self.survey.id)], ["rate", "target"], []
+        )
+        self.assertEqual(group["target"], self.env.company.quality_target)
+        for model in ("municipal.quality.result", "municipal.quality.dynamics"):
+            views = self.env[model].get_views([(False, "graph"), (False, "pivot")])["views"]
+            graph = etree.fromstring(views["graph"]["arch"])
+            self.assertEqual(graph.get("stacked"), "0", model)
+            pivot = etree.fromstring(views["pivot"]["arch"])
+            self.assertTrue(pivot.xpath("//field[@name='target'][@type='measure']"), model)

@@ -1,2 +1,3 @@
 from . import municipal_console_token_wizard
 from . import municipal_console_monthly_wizard
+from . import municipal_settings

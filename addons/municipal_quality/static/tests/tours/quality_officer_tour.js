@@ -29,6 +29,28 @@ registry.category("web_tour.tours").add("municipal_quality_officer_tour", {
             trigger: ".o_list_view .o_data_row:contains('2014'):contains('66.67')",
         },
         {
+            content: "Open the satisfaction menu again",
+            trigger: ".o_main_navbar button:contains('Satisfaction')",
+            run: "click",
+        },
+        {
+            content: "Satisfaction analysis",
+            trigger: ".dropdown-item:contains('Satisfaction analysis')",
+            run: "click",
+        },
+        {
+            content: "It opens on the twelve months with answers: the rate and the target",
+            trigger: ".o_pivot .o_pivot_cell_value:contains('66.67')",
+        },
+        {
+            content: "The target is shown beside the rate",
+            trigger: ".o_pivot .o_pivot_cell_value:contains('80.00')",
+        },
+        {
+            content: "The period filter says which months",
+            trigger: ".o_searchview_facet:contains('Last 12 months with answers')",
+        },
+        {
             content: "Open the monitoring menu",
             trigger: ".o_main_navbar button:contains('Monitoring')",
             run: "click",

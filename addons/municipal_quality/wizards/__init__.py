@@ -1,0 +1,1 @@
+from . import municipal_settings
