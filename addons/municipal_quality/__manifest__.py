@@ -12,6 +12,7 @@
     "application": True,
     "installable": True,
     "depends": ["hr", "survey", "portal", "mail"],
+    "post_init_hook": "post_init_hook",
     "external_dependencies": {"python": ["qrcode"]},
     "data": [
         "security/security.xml",
