@@ -21,6 +21,7 @@
         "views/municipal_service_category_views.xml",
         "views/municipal_service_views.xml",
         "views/municipal_regulation_views.xml",
+        "views/municipal_quality_alert_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/municipal_settings_views.xml",
@@ -53,6 +54,7 @@
         "demo/municipal_regulation_demo.xml",
         "demo/survey_demo.xml",
         "demo/municipal_monitoring_demo.xml",
+        "demo/municipal_quality_alert_demo.xml",
     ],
     "assets": {
         "survey.survey_assets": [

@@ -1,4 +1,5 @@
 from . import scoring
+from . import alerts
 from . import survey_demo_responses
 from . import res_company
 from . import res_config_settings
@@ -21,3 +22,5 @@ from . import survey_user_input
 from . import survey_user_input_line
 from . import municipal_monitoring
 from . import municipal_monitoring_finding
+from . import municipal_quality_alert_rule
+from . import municipal_quality_alert

@@ -99,3 +99,22 @@ class SurveyUserInput(models.Model):
         return super()._save_lines(
             question, answer, comment=comment, overwrite_existing=overwrite_existing
         )
+
+    def _mark_done(self):
+        result = super()._mark_done()
+        self._quality_alert_evaluate()
+        return result
+
+    def _quality_alert_evaluate(self):
+        """A completed quality response evaluates the alert rules that watch its office."""
+        Rule = self.env["municipal.quality.alert.rule"]
+        seen = set()
+        for answer in self.filtered(lambda a: a.survey_id.is_quality_survey and not a.test_entry):
+            key = (answer.company_id.id, answer.office_id.id)
+            if key in seen or not answer.company_id:
+                continue
+            seen.add(key)
+            rules = Rule._alert_rules_for(
+                "questionnaire", answer.company_id, answer.office_id or None
+            )
+            rules._alert_evaluate()
