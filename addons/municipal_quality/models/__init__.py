@@ -24,3 +24,4 @@ from . import municipal_monitoring
 from . import municipal_monitoring_finding
 from . import municipal_quality_alert_rule
 from . import municipal_quality_alert
+from . import municipal_open_data
