@@ -22,6 +22,8 @@
         "views/municipal_service_views.xml",
         "views/municipal_regulation_views.xml",
         "views/municipal_quality_alert_views.xml",
+        "views/municipal_quality_case_views.xml",
+        "views/quality_case_templates.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/municipal_settings_views.xml",

@@ -1,3 +1,4 @@
 from . import main
 from . import portal
 from . import open_data
+from . import cases

@@ -1,5 +1,6 @@
 from . import scoring
 from . import alerts
+from . import cases
 from . import survey_demo_responses
 from . import res_company
 from . import res_config_settings
@@ -25,3 +26,4 @@ from . import municipal_monitoring_finding
 from . import municipal_quality_alert_rule
 from . import municipal_quality_alert
 from . import municipal_open_data
+from . import municipal_quality_case

@@ -119,9 +119,9 @@ class MunicipalMonitoring(models.Model):
         self.ensure_one()
         Survey = self.env["survey.survey"].with_company(self.company_id)
         dimensions = dict(
-            self.env["survey.question"]._fields["quality_dimension"]._description_selection(
-                self.env
-            )
+            self.env["survey.question"]
+            ._fields["quality_dimension"]
+            ._description_selection(self.env)
         )
         return [
             (
@@ -178,11 +178,14 @@ class MunicipalMonitoring(models.Model):
         """The signature block of the report: the responsible of the monitoring."""
         self.ensure_one()
         user = self.responsible_id.sudo()
-        employee = user.employee_ids.filtered(lambda e: e.company_id == self.company_id)[:1] or (
-            user.employee_ids[:1]
+        employee = (
+            user.employee_ids.filtered(lambda e: e.company_id == self.company_id)[:1]
+            or (user.employee_ids[:1])
         )
-        position = employee.job_title or employee.job_id.name or self.env._(
-            "Responsible for the monitoring"
+        position = (
+            employee.job_title
+            or employee.job_id.name
+            or self.env._("Responsible for the monitoring")
         )
         return [{"position": position, "name": employee.name or user.name}]
 

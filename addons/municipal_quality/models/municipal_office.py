@@ -15,6 +15,7 @@ class MunicipalOffice(models.Model):
             office.quality_kiosk_url = (
                 office.get_base_url() + office._quality_link_path("kiosk") if office.id else False
             )
+
     _parent_store = True
     _rec_name = "complete_name"
     _order = "complete_name"

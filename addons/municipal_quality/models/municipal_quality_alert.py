@@ -127,6 +127,19 @@ class MunicipalQualityAlert(models.Model):
             _logger.info("Quality alert of rule %s already open: not fired twice", rule.id)
             return self.browse()
         alert._alert_notify()
+        self.env["municipal.quality.case"]._case_open(
+            "alert",
+            alert.env._(
+                "Alert %(name)s: %(negative)s of %(total)s voices negative.",
+                name=alert.display_name,
+                negative=negative,
+                total=total,
+            ),
+            company_id=alert.company_id.id,
+            office_id=alert.office_id.id,
+            alert_id=alert.id,
+            owner_id=alert._alert_recipient().id,
+        )
         return alert
 
     def _alert_recipient(self):

@@ -35,6 +35,7 @@ def qr_png_base64(value, box_size=12, border=2):
     image.save(stream, format="PNG")
     return base64.b64encode(stream.getvalue()).decode()
 
+
 class MunicipalQualityLinkMixin(models.AbstractModel):
     """A public link (and its QR poster) to the citizen questionnaire naming this record.
 

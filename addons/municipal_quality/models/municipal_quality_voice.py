@@ -29,7 +29,10 @@ class MunicipalQualityVoice(models.Model):
     link_res_id = fields.Integer(required=True, readonly=True)
     company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
     answer_id = fields.Many2one(
-        "survey.user_input", string="Response", index="btree_not_null", ondelete="set null",
+        "survey.user_input",
+        string="Response",
+        index="btree_not_null",
+        ondelete="set null",
         readonly=True,
     )
     suppressed = fields.Selection(

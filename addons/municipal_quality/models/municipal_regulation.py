@@ -88,12 +88,8 @@ class MunicipalRegulation(models.Model):
     published_site = fields.Boolean(
         string="Official website", tracking=True, help="Published on the administration's website."
     )
-    published_regional_portal = fields.Boolean(
-        string="Regional services portal", tracking=True
-    )
-    published_federal_portal = fields.Boolean(
-        string="Federal services portal", tracking=True
-    )
+    published_regional_portal = fields.Boolean(string="Regional services portal", tracking=True)
+    published_federal_portal = fields.Boolean(string="Federal services portal", tracking=True)
     publication_url = fields.Char(string="Publication URL")
     publication_complete = fields.Boolean(
         compute="_compute_publication_complete",
@@ -289,9 +285,7 @@ class MunicipalRegulation(models.Model):
             regulation.activity_schedule(
                 "mail.mail_activity_data_todo",
                 summary=self.env._("Revise the outdated regulation"),
-                note=self.env._(
-                    "The review found the regulation outdated: prepare a new version."
-                ),
+                note=self.env._("The review found the regulation outdated: prepare a new version."),
                 user_id=(manager_user or self.env.user).id,
             )
         return True

@@ -25,11 +25,22 @@ class ResCompany(models.Model):
         "name) on their portal.",
     )
 
+    quality_case_sla_questionnaire = fields.Integer(
+        string="Days to resolve a case from a questionnaire answer",
+        default=2,
+        help="A case opened by an unsatisfied answer with a comment is due this many days later.",
+    )
+    quality_case_sla_alert = fields.Integer(
+        string="Days to resolve a case from an alert", default=1
+    )
+    quality_case_sla_manual = fields.Integer(
+        string="Days to resolve a case opened by hand", default=5
+    )
     quality_min_respondents = fields.Integer(
         string="Minimum respondents to publish a servant's figure",
         default=5,
         help="A servant's indicator is shown on the public and council pages and on the bonus "
-        "lines only from this number of respondents; below it they read \"too few answers\" "
+        'lines only from this number of respondents; below it they read "too few answers" '
         "(a few voices would identify the citizens and swing the rate).",
     )
     quality_voice_period_hours = fields.Integer(

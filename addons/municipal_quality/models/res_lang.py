@@ -19,8 +19,13 @@ class ResLang(models.Model):
             return False, "/"
         parts = urlsplit(target or "/")
         path = parts.path or "/"
-        if parts.scheme or parts.netloc or not path.startswith("/") or path.startswith("//") \
-                or "\\" in target:
+        if (
+            parts.scheme
+            or parts.netloc
+            or not path.startswith("/")
+            or path.startswith("//")
+            or "\\" in target
+        ):
             return code, "/"
         prefixes = {lang.url_code for lang in langs.values()}
         first, _sep, rest = path[1:].partition("/")

@@ -102,8 +102,34 @@ class SurveyUserInput(models.Model):
 
     def _mark_done(self):
         result = super()._mark_done()
+        self._quality_case_open()
         self._quality_alert_evaluate()
         return result
+
+    def _quality_case_open(self):
+        """An unsatisfied answer that says why (a negative answer and a free text) opens a
+        quality case for the office, with the citizen's words."""
+        Case = self.env["municipal.quality.case"]
+        for answer in self.filtered(lambda a: a.survey_id.is_quality_survey and not a.test_entry):
+            lines = answer.user_input_line_ids
+            if not any(line.satisfaction == "negative" for line in lines):
+                continue
+            texts = [
+                (line.value_text_box or line.value_char_box or "").strip()
+                for line in lines
+                if line.answer_type in ("text_box", "char_box")
+            ]
+            text = "\n".join(t for t in texts if t)
+            if not text:
+                continue
+            Case._case_open(
+                "questionnaire",
+                text,
+                company_id=answer.company_id.id,
+                office_id=answer.office_id.id,
+                service_id=answer.service_id.id,
+                user_input_id=answer.id,
+            )
 
     def _quality_alert_evaluate(self):
         """A completed quality response evaluates the alert rules that watch its office."""

@@ -76,4 +76,3 @@ class MunicipalQualityCase(TransactionCase):
         if state == "in_force":
             regulation.action_put_in_force()
         return regulation
-

@@ -86,7 +86,12 @@ class MunicipalRpcCase(HttpCase):
         kwargs["context"] = dict(HOSTILE_CONTEXT if context is None else context)
         try:
             return self.xmlrpc_object.execute_kw(
-                self.env.cr.dbname, user.id, self._password(user), model, method, list(args),
+                self.env.cr.dbname,
+                user.id,
+                self._password(user),
+                model,
+                method,
+                list(args),
                 kwargs,
             )
         except xmlrpc.client.Fault as fault:
@@ -112,7 +117,8 @@ class MunicipalRpcCase(HttpCase):
         names = fields or [
             name
             for name, field in records._fields.items()
-            if field.store and field.type not in ("one2many", "many2many", "binary", "html")
+            if field.store
+            and field.type not in ("one2many", "many2many", "binary", "html")
             and name not in ("write_date", "write_uid", "__last_update")
         ]
         return records.sudo().read(names, load=False)

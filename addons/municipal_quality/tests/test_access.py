@@ -82,8 +82,10 @@ class TestMunicipalQualityAccess(MunicipalQualityCase):
             self.in_force.with_user(self.quality_user).action_reset_to_draft()
 
     def test_quality_manager_configures(self):
-        office = self.env["municipal.office"].with_user(self.quality_manager).create(
-            {"name": "South branch", "parent_id": self.centre.id, "office_type": "branch"}
+        office = (
+            self.env["municipal.office"]
+            .with_user(self.quality_manager)
+            .create({"name": "South branch", "parent_id": self.centre.id, "office_type": "branch"})
         )
         self.assertEqual(office.parent_id, self.centre)
         self.service.with_user(self.quality_manager).write({"name": "Renamed"})

@@ -12,7 +12,9 @@ class TestSenderWithoutEmail(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.user = new_test_user(
-            cls.env, login="mq_no_email", groups="municipal_quality.group_quality_manager",
+            cls.env,
+            login="mq_no_email",
+            groups="municipal_quality.group_quality_manager",
             name="Servant Without Mail",
         )
         cls.user.partner_id.email = False

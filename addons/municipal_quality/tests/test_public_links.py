@@ -75,9 +75,7 @@ class PublicLinksCase(HttpCase):
         self.assertEqual(page.status_code, 200, path)
         match = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
         self.assertTrue(match, "the page has the start form")
-        response = self.url_open(
-            path, data={"csrf_token": match.group(1)}, allow_redirects=False
-        )
+        response = self.url_open(path, data={"csrf_token": match.group(1)}, allow_redirects=False)
         self.assertEqual(response.status_code, expect, response.text[:300])
         return response
 
@@ -92,7 +90,6 @@ class PublicLinksCase(HttpCase):
         self.assertNotIn("Traceback", response.text)
         self.assertEqual(self.env["survey.user_input"].search_count([]), before, "nothing stored")
         return response
-
 
 
 @tagged("post_install", "-at_install")
@@ -134,7 +131,9 @@ class TestPublicLinksHttp(PublicLinksCase):
 
     def test_logged_in_visitor_answers_as_nobody(self):
         user = new_test_user(
-            self.env, login="mq_parent_phone", groups="base.group_portal",
+            self.env,
+            login="mq_parent_phone",
+            groups="base.group_portal",
             email="parent@example.org",
         )
         self.authenticate("mq_parent_phone", "mq_parent_phone")

@@ -121,9 +121,7 @@ class TestMunicipalRegulation(MunicipalQualityCase):
         with self.assertRaisesText(UserError, "is Superseded: the field"):
             regulation.publication_url = "https://example.org"
         with self.assertRaisesText(UserError, "is Superseded: the field"):
-            regulation.with_context(municipal_regulation_reset=True).write(
-                {"deadline_days": 1}
-            )
+            regulation.with_context(municipal_regulation_reset=True).write({"deadline_days": 1})
         regulation.action_reset_to_draft()
         self.assertEqual(regulation.state, "draft")
         self.assertFalse(regulation.date_end)

@@ -49,11 +49,15 @@ class TestQualityReport(QualitySurveyCase):
         )
         self._staff("neutral", "positive", end=datetime(2014, 2, 10))
         # month labels in the user's language (the test's: English)
-        groups = self.env["municipal.quality.result"].with_context(lang="en_US").read_group(
-            [("survey_id", "=", self.survey.id)],
-            ["respondent", "satisfied", "rate"],
-            ["date:month", "dimension"],
-            lazy=False,
+        groups = (
+            self.env["municipal.quality.result"]
+            .with_context(lang="en_US")
+            .read_group(
+                [("survey_id", "=", self.survey.id)],
+                ["respondent", "satisfied", "rate"],
+                ["date:month", "dimension"],
+                lazy=False,
+            )
         )
         found = {
             (g["date:month"], g["dimension"]): (g["respondent"], g["satisfied"]) for g in groups
@@ -117,16 +121,18 @@ class TestAnalysisOpensOnAnswers(QualitySurveyCase):
         self.assertTrue(date_from <= latest.date() < date_to)
         self.assertLess((date_to - latest.date()).days, 32)
         # answers of this month: the last twelve months up to the end of this month
-        self._staff("positive", "positive", office_id=self.centre.id,
-                    end=datetime(2026, 12, 1, 9, 0))
+        self._staff(
+            "positive", "positive", office_id=self.centre.id, end=datetime(2026, 12, 1, 9, 0)
+        )
         Result.invalidate_model()
         self.assertEqual(
             Result._answers_period(today=date(2026, 12, 2)),
             (date(2026, 1, 1), date(2027, 1, 1)),
         )
         # an answer dated in the future (a clock gone wrong) does not move the period past today
-        self._staff("positive", "positive", office_id=self.centre.id,
-                    end=datetime(2027, 5, 1, 9, 0))
+        self._staff(
+            "positive", "positive", office_id=self.centre.id, end=datetime(2027, 5, 1, 9, 0)
+        )
         Result.invalidate_model()
         self.assertEqual(
             Result._answers_period(today=date(2026, 12, 2)),

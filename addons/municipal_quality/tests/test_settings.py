@@ -45,7 +45,9 @@ class TestManagerSettings(MunicipalRpcCase):
         wizard_id = self.call_json(self.officer, "municipal.settings", "create", [{}])
         with self.assertRaises(RpcRefused):
             self.call_json(
-                self.officer, "municipal.settings", "write",
+                self.officer,
+                "municipal.settings",
+                "write",
                 [[wizard_id], {"quality_min_respondents": 1}],
             )
         self.call_json(self.officer, "municipal.settings", "action_apply", [[wizard_id]])

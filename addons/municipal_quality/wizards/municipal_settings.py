@@ -25,6 +25,9 @@ class MunicipalSettings(models.TransientModel):
     quality_voice_period_hours = fields.Integer(string="One response per device (hours)")
     quality_voice_address_limit = fields.Integer(string="Responses per client address")
     quality_kiosk_reset_seconds = fields.Integer(string="Office tablet reset (seconds)")
+    quality_case_sla_questionnaire = fields.Integer(string="Case from an answer (days)")
+    quality_case_sla_alert = fields.Integer(string="Case from an alert (days)")
+    quality_case_sla_manual = fields.Integer(string="Case opened by hand (days)")
 
     @api.model
     def _municipal_settings(self):
@@ -37,6 +40,9 @@ class MunicipalSettings(models.TransientModel):
             "quality_voice_period_hours": (manager, "company"),
             "quality_voice_address_limit": (manager, "company"),
             "quality_kiosk_reset_seconds": (manager, "company"),
+            "quality_case_sla_questionnaire": (manager, "company"),
+            "quality_case_sla_alert": (manager, "company"),
+            "quality_case_sla_manual": (manager, "company"),
         }
 
     def _allowed_settings(self):
