@@ -23,6 +23,7 @@
         "views/edu_standard_requirement_views.xml",
         "views/edu_standard_assessment_views.xml",
         "views/edu_complaint_views.xml",
+        "views/edu_appeal_views.xml",
         "views/edu_control_check_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",

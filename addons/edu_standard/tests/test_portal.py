@@ -56,6 +56,7 @@ class TestPortal(HttpCase):
             {
                 "applicant_id": user.partner_id.id,
                 "organization_id": cls.organization.id,
+                "legal_capacity_confirmed": True,
                 "description": description,
                 "violation_date": cls.today - timedelta(days=2),
                 "date_filed": cls.today,
