@@ -190,3 +190,44 @@ class EduComplaintPortal(CustomerPortal):
             )
         )
         return request.render("edu_standard.portal_edu_complaint_new", values)
+
+
+class EduDocumentsPortal(CustomerPortal):
+    """Section 2.6.1: the documents of the organisations shown to pupils and parents."""
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "edu_document_count" in counters:
+            values["edu_document_count"] = sum(
+                len(documents)
+                for documents in request.env["edu.organization.document"]
+                ._portal_documents()
+                .values()
+            )
+        return values
+
+    @http.route(["/my/edu_documents"], type="http", auth="user", website=True)
+    def portal_my_edu_documents(self, **kw):
+        Document = request.env["edu.organization.document"]
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "edu_documents",
+                "documents_by_organization": Document._portal_documents(),
+                "types": dict(
+                    Document._fields["document_type"]._description_selection(request.env)
+                ),
+            }
+        )
+        return request.render("edu_standard.portal_my_edu_documents", values)
+
+    @http.route(["/my/edu_documents/<int:document_id>"], type="http", auth="user")
+    def portal_edu_document_download(self, document_id, **kw):
+        document = request.env["edu.organization.document"].sudo().browse(document_id).exists()
+        if not document or not document._portal_downloadable():
+            return request.not_found()
+        return (
+            request.env["ir.binary"]
+            ._get_stream_from(document, "attachment", filename=document.attachment_name)
+            .get_response(as_attachment=True)
+        )

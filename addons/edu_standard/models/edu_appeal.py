@@ -70,7 +70,7 @@ class EduAppeal(models.Model):
         "apologise, the applicant uses the other ways of appeal.",
     )
     court_name = fields.Char(string="Court")
-    case_number = fields.Char()
+    case_number = fields.Char(string="Case number")
     court_decision_date = fields.Date(string="Decided on")
     court_decision = fields.Text(string="Decision")
 

@@ -218,6 +218,7 @@ class EduComplaint(models.Model):
         "of the report and the department's own answer date.",
     )
     instruction_term_warning = fields.Char(
+        string="Warning on the term",
         compute="_compute_instruction_term_warning",
         help="Why the term set for the organisation does not fit (section 2.6.6).",
     )

@@ -14,3 +14,5 @@ from . import test_labels
 from . import test_instruction_term
 from . import test_portal_filing
 from . import test_appeal
+from . import test_portal_documents
+from . import test_information_request
