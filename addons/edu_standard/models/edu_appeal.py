@@ -48,7 +48,6 @@ class EduAppeal(models.Model):
     description = fields.Text(string="Violation pointed out", required=True)
     complaint_id = fields.Many2one(
         "edu.complaint",
-        string="Complaint",
         index=True,
         ondelete="cascade",
         help="The complaint of the register (for a complaint to the head of the organisation or "
