@@ -443,6 +443,20 @@ class EduComplaint(models.Model):
 
     # ------------------------------------------------------------------ constraints
 
+    @api.constrains("instruction_date", "instruction_term")
+    def _check_instruction_term(self):
+        """A term that ends before the instruction is refused; one that ends after the
+        department's answer date is only warned (_instruction_term_message)."""
+        for complaint in self:
+            if (
+                complaint.instruction_date
+                and complaint.instruction_term
+                and complaint.instruction_term < complaint.instruction_date
+            ):
+                raise ValidationError(
+                    self.env._("The term of the organisation cannot end before the instruction.")
+                )
+
     @api.constrains("violation_date", "date_filed", "instruction_date", "report_date")
     def _check_dates(self):
         today = fields.Date.context_today(self)

@@ -5,7 +5,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import EduStandardCase
@@ -65,3 +65,11 @@ class TestInstructionTerm(EduStandardCase):
             complaint.action_start_investigation()
         with self.assertRaises(AccessError):
             complaint.with_user(self.head_user).write({"instruction_term": date(2024, 3, 10)})
+
+    def test_term_before_the_instruction_is_refused(self):
+        complaint = self._department_complaint()
+        with freeze_time("2024-03-05 12:00:00"):
+            complaint.action_start_investigation()
+        complaint.instruction_term = date(2024, 3, 5)  # the day itself fits
+        with self.assertRaisesText(ValidationError, "cannot end before the instruction"):
+            complaint.instruction_term = date(2024, 3, 4)
