@@ -10,6 +10,9 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 @tagged("post_install", "-at_install")
 class TestPortalDocuments(HttpCase):
+    browser_size = "390x844"
+    touch_enabled = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -102,3 +105,8 @@ class TestPortalDocuments(HttpCase):
     def test_visitors_are_sent_to_log_in(self):
         response = self.url_open("/my/edu_documents", allow_redirects=False)
         self.assertIn(response.status_code, (302, 303))
+
+    def test_phone_tour(self):
+        self.start_tour(
+            "/my/edu_documents", "edu_standard_portal_documents_tour", login="edu_docs_parent"
+        )

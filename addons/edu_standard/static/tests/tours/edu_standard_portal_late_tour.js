@@ -124,3 +124,15 @@ registry.category("web_tour.tours").add("edu_standard_portal_escalation_tour", {
         },
     ],
 });
+
+// Section 2.6.1, on a phone: the documents of the organisations, no sideways scroll.
+registry.category("web_tour.tours").add("edu_standard_portal_documents_tour", {
+    url: "/my/edu_documents",
+    steps: () => [
+        {
+            content: "The charter of the school, with its file",
+            trigger: ".o_edu_documents:contains('Documents art school') a[href^='/my/edu_documents/']",
+            run: noHorizontalScroll,
+        },
+    ],
+});
