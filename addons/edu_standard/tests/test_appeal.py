@@ -182,3 +182,29 @@ class TestNoSanctionAgainstTheHead(EduStandardCase):
         self._violation(complaint, employee_name="Head One", disciplinary_measure="remark")
         with self.assertRaisesText(ValidationError, "against its head"):
             complaint.level = "department"
+
+
+@tagged("post_install", "-at_install")
+class TestWaysOfAppealWording(EduStandardCase):
+    """The four ways of 2.6.3 in the act's own Russian words."""
+
+    def test_ways_in_russian_as_the_act_gives_them(self):
+        if not self.env["res.lang"]._lang_get("ru_RU"):
+            self.env["res.lang"]._activate_lang("ru_RU")
+            self.env["ir.module.module"].search(
+                [("name", "in", ("base", "edu_standard"))]
+            )._update_translations("ru_RU")
+        field = self.env["edu.appeal"]._fields["way"]
+        labels = [
+            label
+            for _key, label in field._description_selection(self.env(context={"lang": "ru_RU"}))
+        ]
+        self.assertEqual(
+            labels,
+            [
+                "Указание на нарушение требований Стандарта сотруднику образовательной организации",
+                "Жалоба на нарушение требований Стандарта руководителю образовательной организации",
+                "Жалоба на нарушение требований Стандарта на имя начальника Отдела образования",
+                "Обращение в суд",
+            ],
+        )
