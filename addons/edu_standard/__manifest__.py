@@ -4,7 +4,7 @@
     "name": "Education Quality Standard",
     "summary": "Quality standard of the additional education of children: yearly indicators, "
     "bands, complaints with their legal deadlines, control checks",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.0.2",
     "category": "Services/Municipal Quality",
     "website": "https://github.com/municipal-service-quality/municipal-service-quality",
     "author": "Municipal Service Quality contributors",
@@ -23,6 +23,7 @@
         "views/edu_standard_requirement_views.xml",
         "views/edu_standard_assessment_views.xml",
         "views/edu_complaint_views.xml",
+        "views/edu_appeal_views.xml",
         "views/edu_control_check_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/municipal_settings_views.xml",

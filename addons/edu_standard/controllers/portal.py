@@ -7,6 +7,7 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models import deadlines
+from ..models.edu_complaint import PORTAL_LIMITS
 
 
 class EduComplaintPortal(CustomerPortal):
@@ -137,13 +138,17 @@ class EduComplaintPortal(CustomerPortal):
 
     def _edu_complaint_form_values(self, **extra):
         env = request.env
+        Complaint = env["edu.complaint"]
+        today = fields.Date.context_today(env.user)
         return {
             "page_name": "edu_complaint_new",
             "organizations": env["edu.organization"].sudo().search([]),
             "requirements": env["edu.standard.requirement"].sudo().search([]),
-            "levels": env["edu.complaint"]._fields["level"]._description_selection(env),
-            "roles": env["edu.complaint"]._fields["applicant_role"]._description_selection(env),
-            "today": fields.Date.context_today(env.user),
+            "levels": Complaint._fields["level"]._description_selection(env),
+            "roles": Complaint._fields["applicant_role"]._description_selection(env),
+            "today": today,
+            "oldest": Complaint._portal_oldest_violation_date(today),
+            "limits": PORTAL_LIMITS,
             "filing_days": deadlines.FILING_DAYS,
             "late": {},
             "errors": {},
@@ -162,90 +167,67 @@ class EduComplaintPortal(CustomerPortal):
     )
     def portal_edu_complaint_submit(self, **post):
         env = request.env
-        errors = {}
-        organization = (
-            env["edu.organization"]
-            .sudo()
-            .browse(
-                int(post["organization_id"])
-                if str(post.get("organization_id", "")).isdigit()
-                else 0
-            )
-            .exists()
-        )
-        if not organization or not organization.active:
-            errors["organization_id"] = env._("Choose the organisation.")
-        requirement = (
-            env["edu.standard.requirement"]
-            .sudo()
-            .browse(
-                int(post["requirement_id"]) if str(post.get("requirement_id", "")).isdigit() else 0
-            )
-            .exists()
-        )
-        level = post.get("level")
-        if level not in (deadlines.ORGANIZATION, deadlines.DEPARTMENT):
-            errors["level"] = env._("Choose to whom the complaint is addressed.")
-        role = post.get("applicant_role")
-        if role not in ("pupil", "parent"):
-            errors["applicant_role"] = env._("Say whether you are the pupil or a parent.")
-        description = (post.get("description") or "").strip()
-        if not description:
-            errors["description"] = env._("Describe the violation.")
-        today = fields.Date.context_today(env.user)
         try:
-            violation_date = fields.Date.to_date(post.get("violation_date") or None)
-        except ValueError:
-            violation_date = None
-        if not violation_date:
-            errors["violation_date"] = env._("Give the day on which you established the violation.")
-        elif violation_date > today:
-            errors["violation_date"] = env._("This day is still to come.")
-        if errors:
-            values = self._prepare_portal_layout_values()
-            values.update(self._edu_complaint_form_values(errors=errors, form=post))
-            return request.render("edu_standard.portal_edu_complaint_new", values)
-        # late for the level chosen (issue 13): say so and offer the department while its 30
-        # days are open; filed there only once the applicant confirms it knowingly
-        late = env["edu.complaint"]._filing_warning(level, violation_date, today)
-        if late and not post.get("confirm_late"):
-            values = self._prepare_portal_layout_values()
-            values.update(
-                self._edu_complaint_form_values(
-                    form=post,
-                    late={
-                        **late,
-                        "unconfirmed": True,
-                        "head_deadline": format_date(env, late["head_deadline"]),
-                        "department_deadline": format_date(env, late["department_deadline"]),
-                    },
-                )
-            )
-            return request.render("edu_standard.portal_edu_complaint_new", values)
-        try:
-            complaint = (
-                env["edu.complaint"]
-                .sudo()
-                .create(
-                    {
-                        "applicant_id": env.user.partner_id.id,
-                        "applicant_role": role,
-                        "pupil_name": (post.get("pupil_name") or "").strip() or False,
-                        "portal_user_id": env.user.id,
-                        "organization_id": organization.id,
-                        "requirement_id": requirement.id or False,
-                        "description": description,
-                        "violation_date": violation_date,
-                        "date_filed": today,
-                        "level": level,
-                        "channel": "portal",
-                    }
-                )
-            )
+            result = env["edu.complaint"]._portal_file_complaint(env.user, post)
         except ValidationError as error:
-            values = self._prepare_portal_layout_values()
-            values.update(
-                self._edu_complaint_form_values(errors={"general": str(error)}, form=post)
+            result = {"errors": {"general": str(error)}}
+        if result.get("complaint"):
+            return request.redirect(result["complaint"].get_portal_url())
+        late = result.get("late")
+        if late:
+            # late for the level chosen (issue 13): say so and offer the department while its
+            # 30 days are open; filed there only once the applicant confirms it knowingly
+            late = {
+                **late,
+                "unconfirmed": True,
+                "head_deadline": format_date(env, late["head_deadline"]),
+                "department_deadline": format_date(env, late["department_deadline"]),
+            }
+        values = self._prepare_portal_layout_values()
+        values.update(
+            self._edu_complaint_form_values(
+                errors=result.get("errors", {}), late=late or {}, form=post
             )
-            return request.render("edu_standard.portal_edu_complaint_new", values)
-        return request.redirect(complaint.get_portal_url())
+        )
+        return request.render("edu_standard.portal_edu_complaint_new", values)
+
+
+class EduDocumentsPortal(CustomerPortal):
+    """Section 2.6.1: the documents of the organisations shown to pupils and parents."""
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "edu_document_count" in counters:
+            values["edu_document_count"] = sum(
+                len(documents)
+                for documents in request.env["edu.organization.document"]
+                ._portal_documents()
+                .values()
+            )
+        return values
+
+    @http.route(["/my/edu_documents"], type="http", auth="user", website=True)
+    def portal_my_edu_documents(self, **kw):
+        Document = request.env["edu.organization.document"]
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "edu_documents",
+                "documents_by_organization": Document._portal_documents(),
+                "types": dict(
+                    Document._fields["document_type"]._description_selection(request.env)
+                ),
+            }
+        )
+        return request.render("edu_standard.portal_my_edu_documents", values)
+
+    @http.route(["/my/edu_documents/<int:document_id>"], type="http", auth="user")
+    def portal_edu_document_download(self, document_id, **kw):
+        document = request.env["edu.organization.document"].sudo().browse(document_id).exists()
+        if not document or not document._portal_downloadable():
+            return request.not_found()
+        return (
+            request.env["ir.binary"]
+            ._get_stream_from(document, "attachment", filename=document.attachment_name)
+            .get_response(as_attachment=True)
+        )

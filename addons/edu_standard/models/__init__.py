@@ -8,5 +8,8 @@ from . import edu_organization_document
 from . import edu_standard_assessment
 from . import edu_complaint
 from . import edu_complaint_violation
+from . import edu_complaint_supervision
+from . import edu_appeal
+from . import edu_information_request
 from . import edu_control_check
 from . import edu_control_check_line

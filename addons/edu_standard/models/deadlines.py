@@ -49,3 +49,30 @@ def report_deadline(instruction_date):
     """Last day of the organisation's written report to the department (and of the removal of
     the violations), a month after the department's instruction."""
     return instruction_date + relativedelta(months=REPORT_MONTHS)
+
+
+# Why an instruction term does not fit (None when it fits)
+TERM_BEFORE_INSTRUCTION = "before_instruction"
+TERM_AFTER_ANSWER = "after_answer"
+TERM_AFTER_MONTH = "after_month"
+
+
+def instruction_term(instruction_date, department_answer_deadline):
+    """Default term of the organisation's check instructed on `instruction_date`: a month
+    (2.6.6), cut to the department's answer date so that the report reaches the department
+    before it must answer; never before the instruction itself."""
+    term = report_deadline(instruction_date)
+    if department_answer_deadline:
+        term = min(term, department_answer_deadline)
+    return max(term, instruction_date)
+
+
+def instruction_term_problem(instruction_date, term, department_answer_deadline):
+    """Why `term` does not fit the instruction (one of the TERM_* codes), or None."""
+    if term < instruction_date:
+        return TERM_BEFORE_INSTRUCTION
+    if department_answer_deadline and term > department_answer_deadline:
+        return TERM_AFTER_ANSWER
+    if term > report_deadline(instruction_date):
+        return TERM_AFTER_MONTH
+    return None

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
@@ -25,6 +27,13 @@ GROUNDS_BY_LEVEL = {
     deadlines.DEPARTMENT: ("not_standard", "deadline_missed", "false_information"),
 }
 
+# What the portal's complaint form accepts (issue 14): stated on the form, refused with a
+# message over the limit, never cut
+PORTAL_LIMITS = {"pupil_name": 200, "description": 5000}
+# The earliest day of a violation the portal accepts: a year before the day of filing (both
+# filing terms of 2.6.5 and 2.6.6 are long over by then; an older day is a typing error)
+PORTAL_OLDEST_DAYS = 366
+
 OPEN_STATES = ("registered", "investigation")
 LOCKED_STATES = ("answered", "closed")
 # Fields that only the workflow (the buttons, the cron) writes, in any state
@@ -45,7 +54,7 @@ WORKFLOW_FIELDS = frozenset(
 # (the staff of an organisation cannot move a complaint away from their head, nor take one
 # addressed to the department), and the department's own steps of section 2.6.6
 DEPARTMENT_FIELDS = frozenset(
-    {"level", "organization_id", "instruction_date", "supervision_notified"}
+    {"level", "organization_id", "instruction_date", "instruction_term", "supervision_notified"}
 )
 # On a complaint addressed to the department, what the staff of the organisation still write:
 # the written report of their check (section 2.6.6)
@@ -86,6 +95,12 @@ class EduComplaint(models.Model):
     )
     pupil_name = fields.Char(
         string="Pupil", help="The pupil concerned, when a parent files the complaint."
+    )
+    legal_capacity_confirmed = fields.Boolean(
+        string="Legal capacity confirmed",
+        tracking=True,
+        help="The applicant (the pupil or his parent, legal representative) appeals on condition "
+        "of his legal capacity (section 2.6.3): confirmed on filing.",
     )
     portal_user_id = fields.Many2one(
         "res.users",
@@ -191,6 +206,22 @@ class EduComplaint(models.Model):
         help="The organisation removes the violations and reports in writing to the education "
         "department within a month of the instruction.",
     )
+    instruction_term = fields.Date(
+        string="Term of the organisation",
+        compute="_compute_instruction_term",
+        store=True,
+        readonly=False,
+        tracking=True,
+        copy=False,
+        help="Term set by the instruction of the head of the education department for the "
+        "organisation's check and report (section 2.6.6): by default the earlier of the month "
+        "of the report and the department's own answer date.",
+    )
+    instruction_term_warning = fields.Char(
+        string="Warning on the term",
+        compute="_compute_instruction_term_warning",
+        help="Why the term set for the organisation does not fit (section 2.6.6).",
+    )
     report_date = fields.Date(
         string="Report received on",
         tracking=True,
@@ -256,6 +287,12 @@ class EduComplaint(models.Model):
     escalated_to_id = fields.Many2one(
         "edu.complaint", string="Escalated to", readonly=True, copy=False
     )
+    # Referrals to the state supervisory body in education (2.6.6)
+    supervision_ids = fields.One2many(
+        "edu.complaint.supervision", "complaint_id", string="Referrals to the supervisory body"
+    )
+    # The other ways of appeal of the applicant about the same violation (2.6.3, 2.6.4)
+    appeal_ids = fields.One2many("edu.appeal", "complaint_id", string="Ways of appeal")
 
     _sql_constraints = [
         ("name_company_uniq", "unique(name, company_id)", "The number of a complaint is unique."),
@@ -301,6 +338,57 @@ class EduComplaint(models.Model):
                 else False
             )
 
+    @api.depends("instruction_date", "answer_deadline", "level")
+    def _compute_instruction_term(self):
+        for complaint in self:
+            complaint.instruction_term = (
+                deadlines.instruction_term(complaint.instruction_date, complaint.answer_deadline)
+                if complaint.level == deadlines.DEPARTMENT and complaint.instruction_date
+                else False
+            )
+
+    def _instruction_term_message(self):
+        """Why the organisation's term does not fit the instruction (2.6.6), or False."""
+        self.ensure_one()
+        if not (
+            self.level == deadlines.DEPARTMENT and self.instruction_date and self.instruction_term
+        ):
+            return False
+        problem = deadlines.instruction_term_problem(
+            self.instruction_date, self.instruction_term, self.answer_deadline
+        )
+        if problem == deadlines.TERM_BEFORE_INSTRUCTION:
+            return self.env._("The term of the organisation cannot end before the instruction.")
+        if problem == deadlines.TERM_AFTER_ANSWER:
+            return self.env._(
+                "The term of the organisation ends on %(term)s, after the department's own answer "
+                "date of %(answer)s: the report would come too late for the answer (section "
+                "2.6.6).",
+                term=format_date(self.env, self.instruction_term),
+                answer=format_date(self.env, self.answer_deadline),
+            )
+        if problem == deadlines.TERM_AFTER_MONTH:
+            return self.env._(
+                "The term of the organisation ends on %(term)s, after the month of the report "
+                "(%(month)s, section 2.6.6).",
+                term=format_date(self.env, self.instruction_term),
+                month=format_date(self.env, self.report_deadline),
+            )
+        return False
+
+    @api.depends("instruction_term", "instruction_date", "answer_deadline", "level")
+    def _compute_instruction_term_warning(self):
+        for complaint in self:
+            complaint.instruction_term_warning = complaint._instruction_term_message()
+
+    @api.onchange("instruction_term")
+    def _onchange_instruction_term(self):
+        message = self._instruction_term_message()
+        if message:
+            return {
+                "warning": {"title": self.env._("Term of the organisation"), "message": message}
+            }
+
     @api.depends("violation_ids.established")
     def _compute_violation_established(self):
         for complaint in self:
@@ -315,16 +403,16 @@ class EduComplaint(models.Model):
                 and complaint.answer_date > complaint.answer_deadline
             )
 
-    @api.depends("state", "answer_deadline", "report_deadline", "report_date")
+    @api.depends("state", "answer_deadline", "instruction_term", "report_date")
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
         for complaint in self:
             complaint.is_overdue = complaint.state in OPEN_STATES and bool(
                 (complaint.answer_deadline and complaint.answer_deadline < today)
                 or (
-                    complaint.report_deadline
+                    complaint.instruction_term
                     and not complaint.report_date
-                    and complaint.report_deadline < today
+                    and complaint.instruction_term < today
                 )
             )
 
@@ -336,7 +424,7 @@ class EduComplaint(models.Model):
             ("answer_deadline", "<", today),
             "&",
             ("report_date", "=", False),
-            ("report_deadline", "<", today),
+            ("instruction_term", "<", today),
         ]
 
     def _search_is_overdue(self, operator, value):
@@ -354,6 +442,20 @@ class EduComplaint(models.Model):
         return result
 
     # ------------------------------------------------------------------ constraints
+
+    @api.constrains("instruction_date", "instruction_term")
+    def _check_instruction_term(self):
+        """A term that ends before the instruction is refused; one that ends after the
+        department's answer date is only warned (_instruction_term_message)."""
+        for complaint in self:
+            if (
+                complaint.instruction_date
+                and complaint.instruction_term
+                and complaint.instruction_term < complaint.instruction_date
+            ):
+                raise ValidationError(
+                    self.env._("The term of the organisation cannot end before the instruction.")
+                )
 
     @api.constrains("violation_date", "date_filed", "instruction_date", "report_date")
     def _check_dates(self):
@@ -381,6 +483,20 @@ class EduComplaint(models.Model):
                 raise ValidationError(
                     self.env._("The report of the organisation cannot precede the instruction.")
                 )
+
+    @api.constrains("legal_capacity_confirmed")
+    def _check_legal_capacity(self):
+        if not all(self.mapped("legal_capacity_confirmed")):
+            raise ValidationError(
+                self.env._(
+                    "Confirm the legal capacity of the applicant: he appeals on that condition "
+                    "(section 2.6.3)."
+                )
+            )
+
+    @api.constrains("level")
+    def _check_no_sanction_against_the_head(self):
+        self.violation_ids._check_no_sanction_against_the_head()
 
     @api.constrains("outcome", "refusal_ground", "refusal_reason", "level", "filed_late")
     def _check_refusal(self):
@@ -569,12 +685,12 @@ class EduComplaint(models.Model):
         complaint = self._in_lang_of(head)
         complaint.activity_schedule(
             "edu_standard.mail_activity_edu_complaint_report",
-            date_deadline=self.report_deadline,
+            date_deadline=self.instruction_term or self.report_deadline,
             user_id=head.id,
             note=complaint.env._(
                 "Check the complaint, remove the violations and report in writing to the "
                 "education department no later than %(deadline)s.",
-                deadline=format_date(complaint.env, self.report_deadline),
+                deadline=format_date(complaint.env, self.instruction_term or self.report_deadline),
             ),
         )
 
@@ -771,6 +887,7 @@ class EduComplaint(models.Model):
                 {
                     "applicant_id": self.applicant_id.id,
                     "applicant_role": self.applicant_role,
+                    "legal_capacity_confirmed": self.legal_capacity_confirmed,
                     "pupil_name": self.pupil_name,
                     "portal_user_id": self.portal_user_id.id,
                     "organization_id": self.organization_id.id,
@@ -818,6 +935,91 @@ class EduComplaint(models.Model):
             "head_deadline": head_deadline,
             "department_deadline": department_deadline,
         }
+
+    @api.model
+    def _portal_oldest_violation_date(self, today):
+        return today - timedelta(days=PORTAL_OLDEST_DAYS)
+
+    @api.model
+    def _portal_file_complaint(self, user, post, today=None):
+        """What the portal's complaint form of `user` files from the fields `post` (strings as
+        sent): ``{"errors": {field: message}}`` when a field is refused, ``{"late": warning}``
+        when late for the level chosen and not confirmed (issue 13), else ``{"complaint":
+        record}`` filed with the organisation chosen on the day of filing. Nothing the client
+        sends is trusted: ids are checked, texts measured, dates bounded."""
+        env = self.env
+        today = today or fields.Date.context_today(self.with_user(user))
+        errors = {}
+
+        def record(model, key):
+            value = str(post.get(key) or "")
+            found = env[model].sudo().browse(int(value) if value.isdigit() else 0).exists()
+            return found
+
+        organization = record("edu.organization", "organization_id")
+        if not organization or not organization.active:
+            errors["organization_id"] = env._("Choose the organisation.")
+        requirement = record("edu.standard.requirement", "requirement_id")
+        level = post.get("level")
+        if level not in (deadlines.ORGANIZATION, deadlines.DEPARTMENT):
+            errors["level"] = env._("Choose to whom the complaint is addressed.")
+        role = post.get("applicant_role")
+        if role not in ("pupil", "parent"):
+            errors["applicant_role"] = env._("Say whether you are the pupil or a parent.")
+        texts = {name: str(post.get(name) or "").strip() for name in PORTAL_LIMITS}
+        if not texts["description"]:
+            errors["description"] = env._("Describe the violation.")
+        for name, limit in PORTAL_LIMITS.items():
+            if "\x00" in texts[name]:
+                errors[name] = env._("The text contains a character that cannot be stored.")
+            elif len(texts[name]) > limit:
+                errors[name] = env._(
+                    "%(length)s characters: please keep it to %(limit)s at most.",
+                    length=len(texts[name]),
+                    limit=limit,
+                )
+        try:
+            violation_date = fields.Date.to_date(str(post.get("violation_date") or "") or None)
+        except ValueError:
+            violation_date = None
+        oldest = self._portal_oldest_violation_date(today)
+        if not violation_date:
+            errors["violation_date"] = env._("Give the day on which you established the violation.")
+        elif violation_date > today:
+            errors["violation_date"] = env._("This day is still to come.")
+        elif violation_date < oldest:
+            errors["violation_date"] = env._(
+                "Give a day no earlier than %(oldest)s: the terms of a complaint (10 and 30 "
+                "days) are long over for an older one; you may still apply to a court.",
+                oldest=format_date(env, oldest),
+            )
+        if not post.get("legal_capacity"):
+            errors["legal_capacity"] = env._(
+                "Confirm your legal capacity: a complaint is filed on that condition (section "
+                "2.6.3)."
+            )
+        if errors:
+            return {"errors": errors}
+        late = self._filing_warning(level, violation_date, today)
+        if late and not post.get("confirm_late"):
+            return {"late": late}
+        complaint = self.sudo().create(
+            {
+                "applicant_id": user.partner_id.id,
+                "applicant_role": role,
+                "legal_capacity_confirmed": True,
+                "pupil_name": texts["pupil_name"] or False,
+                "portal_user_id": user.id,
+                "organization_id": organization.id,
+                "requirement_id": requirement.id or False,
+                "description": texts["description"],
+                "violation_date": violation_date,
+                "date_filed": today,
+                "level": level,
+                "channel": "portal",
+            }
+        )
+        return {"complaint": complaint}
 
     def _applicant_escalation_deadline(self):
         """Last day on which the applicant may take this complaint to the education department:

@@ -1,5 +1,15 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+from . import deadlines
+
+
+def _same_person(one, other):
+    """Two names of a person, written with other cases or spaces, are the same name."""
+    return (
+        bool(one and other)
+        and " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
+    )
 
 
 class EduComplaintViolation(models.Model):
@@ -32,6 +42,15 @@ class EduComplaintViolation(models.Model):
         string="Employee responsible", help="Employee of the organisation who committed it."
     )
     employee_position = fields.Char(string="Position")
+    against_head = fields.Boolean(
+        string="Head of the organisation",
+        compute="_compute_against_head",
+        store=True,
+        readonly=False,
+        help="The employee responsible is the head of the organisation. On a complaint checked "
+        "on the instruction of the education department, the organisation's own check entails "
+        "no measure of responsibility against its head (section 2.6.6).",
+    )
     disciplinary_measure = fields.Selection(
         [
             ("none", "None"),
@@ -46,6 +65,37 @@ class EduComplaintViolation(models.Model):
     remedy = fields.Text(help="What was done to remove the violation.")
     remedied = fields.Boolean()
     remedy_date = fields.Date(string="Remedied on")
+
+    @api.depends("employee_name", "complaint_id.organization_id.head_name")
+    def _compute_against_head(self):
+        for violation in self:
+            head = violation.complaint_id.organization_id.head_name
+            violation.against_head = violation.against_head or _same_person(
+                violation.employee_name, head
+            )
+
+    @api.constrains("against_head", "disciplinary_measure", "employee_name", "complaint_id")
+    def _check_no_sanction_against_the_head(self):
+        """2.6.6: "the establishment of the fact of a violation by the organisation itself does
+        not entail measures of responsibility against the head of the organisation"."""
+        for violation in self:
+            complaint = violation.complaint_id
+            if (
+                complaint.level == deadlines.DEPARTMENT
+                and violation.disciplinary_measure not in (False, "none")
+                and (
+                    violation.against_head
+                    or _same_person(violation.employee_name, complaint.organization_id.head_name)
+                )
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The complaint %(name)s is checked on the instruction of the education "
+                        "department: the organisation's check entails no measure of "
+                        "responsibility against its head (section 2.6.6).",
+                        name=complaint.name,
+                    )
+                )
 
     @api.onchange("remedied")
     def _onchange_remedied(self):

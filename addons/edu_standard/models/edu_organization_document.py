@@ -98,6 +98,37 @@ class EduOrganizationDocument(models.Model):
         documents.write({"expiry_reminded": True})
         return len(documents)
 
+    @api.model
+    def _portal_documents(self):
+        """What the portal shows parents and pupils (section 2.6.1: the organisation acquaints
+        them with its charter, licence, certificate of accreditation, programmes and the other
+        documents of its educational activity): the documents in force of the active
+        organisations, by organisation. Expired ones are not shown as if in force."""
+        today = fields.Date.context_today(self)
+        documents = self.sudo().search(
+            [
+                ("organization_id.active", "=", True),
+                "|",
+                ("expiry_date", "=", False),
+                ("expiry_date", ">=", today),
+            ],
+            order="organization_id, document_type, issue_date desc, id",
+        )
+        grouped = {}
+        for document in documents:
+            grouped.setdefault(document.organization_id, self.sudo().browse())
+            grouped[document.organization_id] |= document
+        return grouped
+
+    def _portal_downloadable(self):
+        """This document can be downloaded from the portal: shown there, with a file."""
+        self.ensure_one()
+        document = self.sudo()
+        return bool(
+            document.attachment
+            and document in document._portal_documents().get(document.organization_id, ())
+        )
+
     @api.constrains("issue_date", "expiry_date")
     def _check_dates(self):
         for document in self:

@@ -11,3 +11,8 @@ from . import test_reports
 from . import test_ui
 from . import test_rpc_integrity
 from . import test_labels
+from . import test_instruction_term
+from . import test_portal_filing
+from . import test_appeal
+from . import test_portal_documents
+from . import test_information_request

@@ -106,6 +106,7 @@ class EduStandardCase(TransactionCase):
                 "applicant_id": (applicant or cls.parent_user.partner_id).id,
                 "organization_id": (organization or cls.organization).id,
                 "requirement_id": cls.requirement.id,
+                "legal_capacity_confirmed": True,
                 "description": "Classes moved to 20:00 without notice",
                 "violation_date": violation_date,
                 "date_filed": date_filed,

@@ -167,7 +167,7 @@ class TestComplaintWorkflow(EduStandardCase):
             lambda a: a.activity_type_id == report_type
         )
         self.assertEqual(report_activity.user_id, self.head_user)
-        self.assertEqual(report_activity.date_deadline, complaint.report_deadline)
+        self.assertEqual(report_activity.date_deadline, complaint.instruction_term)
         self._violation(complaint, remedy="Medical permission obtained", remedied=True)
         with self.assertRaisesText(UserError, "written report of the organisation"):
             complaint.action_answer_remedied()

@@ -48,3 +48,53 @@ class TestDeadlines(unittest.TestCase):
     def test_unknown_level_is_refused(self):
         with self.assertRaisesRegex(ValueError, "Unknown level"):
             deadlines.filing_deadline("court", date(2024, 1, 1))
+
+
+class TestInstructionTerm(unittest.TestCase):
+    """2.6.6: the department's instruction sets the organisation's term; it may not end after
+    the department's own 30-day answer date, nor after the month of the report."""
+
+    def test_default_cut_to_the_answer_date(self):
+        # filed 1 March, answer due 31 March; instructed 5 March: a month would be 5 April
+        answer = deadlines.answer_deadline("department", date(2024, 3, 1))
+        self.assertEqual(answer, date(2024, 3, 31))
+        self.assertEqual(deadlines.instruction_term(date(2024, 3, 5), answer), date(2024, 3, 31))
+        self.assertIsNone(
+            deadlines.instruction_term_problem(date(2024, 3, 5), date(2024, 3, 31), answer)
+        )
+
+    def test_default_is_the_month_when_it_ends_first(self):
+        # filed 31 January 2023, answer due 2 March; instructed the same day: month ends 28 Feb
+        answer = deadlines.answer_deadline("department", date(2023, 1, 31))
+        self.assertEqual(answer, date(2023, 3, 2))
+        self.assertEqual(deadlines.instruction_term(date(2023, 1, 31), answer), date(2023, 2, 28))
+        self.assertEqual(
+            deadlines.instruction_term_problem(date(2023, 1, 31), date(2023, 3, 1), answer),
+            deadlines.TERM_AFTER_MONTH,
+        )
+
+    def test_answer_date_edge(self):
+        answer = date(2024, 3, 31)
+        self.assertIsNone(
+            deadlines.instruction_term_problem(date(2024, 3, 5), date(2024, 3, 31), answer)
+        )
+        self.assertEqual(
+            deadlines.instruction_term_problem(date(2024, 3, 5), date(2024, 4, 1), answer),
+            deadlines.TERM_AFTER_ANSWER,
+        )
+
+    def test_not_before_the_instruction(self):
+        self.assertEqual(
+            deadlines.instruction_term_problem(date(2024, 3, 5), date(2024, 3, 4), None),
+            deadlines.TERM_BEFORE_INSTRUCTION,
+        )
+        # instructed after the answer date itself: the term is the instruction day, and warned
+        self.assertEqual(
+            deadlines.instruction_term(date(2024, 4, 2), date(2024, 3, 31)), date(2024, 4, 2)
+        )
+        self.assertEqual(
+            deadlines.instruction_term_problem(
+                date(2024, 4, 2), date(2024, 4, 2), date(2024, 3, 31)
+            ),
+            deadlines.TERM_AFTER_ANSWER,
+        )

@@ -56,6 +56,7 @@ class TestPortal(HttpCase):
             {
                 "applicant_id": user.partner_id.id,
                 "organization_id": cls.organization.id,
+                "legal_capacity_confirmed": True,
                 "description": description,
                 "violation_date": cls.today - timedelta(days=2),
                 "date_filed": cls.today,
@@ -111,26 +112,29 @@ class TestPortal(HttpCase):
         self.assertIn("Portal test art school", response.text)
         self.assertIn('name="description"', response.text, "the description box is rendered")
         violation_date = self.today - timedelta(days=3)
-        response = self.url_open(
-            "/my/edu_complaints/new",
-            data={
-                "organization_id": self.organization.id,
-                "level": "organization",
-                "applicant_role": "parent",
-                "pupil_name": "Pupil Two",
-                "violation_date": violation_date.isoformat(),
-                "description": "No medical permission was asked before the competition.",
-                "csrf_token": http.Request.csrf_token(self),
-            },
-        )
+        data = {
+            "organization_id": self.organization.id,
+            "level": "organization",
+            "applicant_role": "parent",
+            "pupil_name": "Pupil Two",
+            "violation_date": violation_date.isoformat(),
+            "description": "No medical permission was asked before the competition.",
+            "csrf_token": http.Request.csrf_token(self),
+        }
+        domain = [
+            ("applicant_id", "=", self.other_parent.partner_id.id),
+            ("pupil_name", "=", "Pupil Two"),
+        ]
+        # without the confirmation of the legal capacity (2.6.3): nothing filed, and said why
+        response = self.url_open("/my/edu_complaints/new", data=data)
         self.assertEqual(response.status_code, 200)
-        complaint = self.env["edu.complaint"].search(
-            [
-                ("applicant_id", "=", self.other_parent.partner_id.id),
-                ("pupil_name", "=", "Pupil Two"),
-            ]
-        )
+        self.assertFalse(self.env["edu.complaint"].search(domain))
+        self.assertIn("Confirm your legal capacity", response.text)
+        response = self.url_open("/my/edu_complaints/new", data={**data, "legal_capacity": "1"})
+        self.assertEqual(response.status_code, 200)
+        complaint = self.env["edu.complaint"].search(domain)
         self.assertEqual(len(complaint), 1)
+        self.assertTrue(complaint.legal_capacity_confirmed)
         self.assertEqual(complaint.channel, "portal")
         self.assertEqual(complaint.portal_user_id, self.other_parent)
         self.assertEqual(complaint.date_filed, self.today)

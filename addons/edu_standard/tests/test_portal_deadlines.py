@@ -70,6 +70,7 @@ class PortalCase(HttpCase):
                 "pupil_name": "Late Pupil",
                 "violation_date": (self.today - timedelta(days=violation_days_ago)).isoformat(),
                 "description": "Classes cancelled without notice",
+                "legal_capacity": "1",
                 "csrf_token": http.Request.csrf_token(self),
                 **extra,
             },
@@ -141,6 +142,7 @@ class TestPortalEscalation(PortalCase):
             {
                 "applicant_id": user.partner_id.id,
                 "organization_id": cls.organization.id,
+                "legal_capacity_confirmed": True,
                 "description": f"Complaint of {user.name}",
                 "violation_date": cls.today - timedelta(days=violation_days_ago),
                 "date_filed": cls.today - timedelta(days=filed_days_ago),
@@ -155,6 +157,19 @@ class TestPortalEscalation(PortalCase):
             f"/my/edu_complaints/{complaint.id}/escalate",
             data={"csrf_token": http.Request.csrf_token(self)},
         )
+
+    def test_phone_tour_takes_the_answer_to_the_department(self):
+        complaint = self._answered(self.parent)
+        self.browser_size = "390x844"
+        self.start_tour(
+            complaint.get_portal_url(),
+            "edu_standard_portal_escalation_tour",
+            login="edu_late_parent",
+        )
+        escalated = complaint.escalated_to_id
+        self.assertEqual(escalated.level, "department")
+        self.assertEqual(escalated.date_filed, self.today)
+        self.assertTrue(escalated.legal_capacity_confirmed)
 
     def test_applicant_takes_the_answer_to_the_department(self):
         complaint = self._answered(self.parent)
@@ -203,6 +218,7 @@ class TestPortalEscalation(PortalCase):
             {
                 "applicant_id": self.parent.partner_id.id,
                 "organization_id": self.organization.id,
+                "legal_capacity_confirmed": True,
                 "description": "Open complaint",
                 "violation_date": self.today - timedelta(days=2),
                 "date_filed": self.today,

@@ -204,3 +204,64 @@ class TestAnswerLetterLanguage(EduStandardCase):
         self.assertIn("Услуга оказывается с нарушениями требований Стандарта", values)
         self.assertNotIn("Provided with violations of the Standard", values)
         self.assertNotIn("Organisation", values)
+
+
+@tagged("post_install", "-at_install")
+class TestAnswerLetterWayOfAppeal(EduStandardCase):
+    """The way of appeal depends on who signs (2.6.3, 2.6.6): the head of the organisation's
+    letter points to the department and to court; the department's to court and to the
+    supervisory body, never back to itself. Asserted on the Russian letter."""
+
+    ORGANIZATION_WAY = (
+        "Вы вправе обжаловать настоящий ответ, обратившись с жалобой на имя начальника Отдела "
+        "образования не позднее 30 дней после установления вами факта нарушения (п. 2.6.6 "
+        "Стандарта), или обратившись в суд (п. 2.6.3 Стандарта)."
+    )
+    DEPARTMENT_WAY = (
+        "Вы вправе обжаловать настоящий ответ в судебном порядке (п. 2.6.3 Стандарта), а также "
+        "обратиться в орган государственного надзора в сфере образования."
+    )
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        modules = cls.env["ir.module.module"].search([("name", "in", ("base", "edu_standard"))])
+        if not cls.env["res.lang"]._lang_get("ru_RU"):
+            cls.env["res.lang"]._activate_lang("ru_RU")
+            modules._update_translations("ru_RU")
+        cls.company.partner_id.lang = "ru_RU"
+        cls.parent_user.partner_id.lang = "ru_RU"
+
+    def _html(self, complaint):
+        html = (
+            self.env["ir.actions.report"]
+            .with_context(lang="en_US")
+            ._render_qweb_html("edu_standard.action_report_complaint_answer", complaint.ids)[0]
+            .decode()
+        )
+        # one line per paragraph, whitespace of the template folded
+        return " ".join(html.split())
+
+    def test_letter_of_the_head_points_to_the_department_and_court(self):
+        complaint = self._complaint()
+        complaint.action_refuse("not_standard", "Не относится к Стандарту.")
+        html = self._html(complaint)
+        self.assertIn(self.ORGANIZATION_WAY, html)
+        self.assertNotIn(self.DEPARTMENT_WAY, html)
+        self.assertNotIn("надзора", html)
+
+    def test_letter_of_the_department_never_points_back_to_itself(self):
+        complaint = self._complaint(level="department")
+        supervisory = self.env["res.partner"].create(
+            {"name": "Служба по контролю в сфере образования"}
+        )
+        self.env["edu.complaint.supervision"].create(
+            {"complaint_id": complaint.id, "addressee_id": supervisory.id, "date": date(2024, 3, 6)}
+        )
+        complaint.action_refuse("not_standard", "Не относится к Стандарту.")
+        html = self._html(complaint)
+        self.assertIn(self.DEPARTMENT_WAY, html)
+        self.assertNotIn("на имя начальника Отдела образования", html)
+        self.assertNotIn(self.ORGANIZATION_WAY, html)
+        self.assertIn("Служба по контролю в сфере образования", html)
+        self.assertIn("Ожидается ответ", html)

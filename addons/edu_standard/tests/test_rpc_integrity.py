@@ -71,6 +71,7 @@ class TestEduRpcIntegrity(MunicipalRpcCase):
             {
                 "applicant_id": self.parent.partner_id.id,
                 "organization_id": self.organization.id,
+                "legal_capacity_confirmed": True,
                 "description": "Classes moved to 20:00 without notice",
                 "violation_date": date(2024, 3, 1),
                 "date_filed": date(2024, 3, 5),

@@ -36,6 +36,7 @@ class TestEduStandardUi(HttpCase):
             {
                 "applicant_id": officer.partner_id.id,
                 "organization_id": organization.id,
+                "legal_capacity_confirmed": True,
                 "description": "Tour complaint",
                 "violation_date": today - timedelta(days=1),
                 "date_filed": today,

@@ -80,6 +80,16 @@ registry.category("web_tour.tours").add("edu_standard_portal_late_tour", {
             run: "edit Classes cancelled for two weeks without notice",
         },
         {
+            content: "The limits are stated on the form",
+            trigger:
+                "form.o_edu_complaint_form:has(#description[maxlength='5000']):has(.form-text:contains('5000')):has(#pupil_name[maxlength='200'])",
+        },
+        {
+            content: "Confirm the legal capacity (2.6.3)",
+            trigger: "input#legal_capacity",
+            run: "check",
+        },
+        {
             content: "File the complaint",
             trigger: "form.o_edu_complaint_form button[type='submit']",
             run: "click",
@@ -87,6 +97,41 @@ registry.category("web_tour.tours").add("edu_standard_portal_late_tour", {
         {
             content: "Filed with the head of the education department",
             trigger: ".card-body:contains('Head of the education department')",
+            run: noHorizontalScroll,
+        },
+    ],
+});
+
+// Issue 13 (parents), on a phone: after the head's answer, the parent takes the complaint to
+// the education department from its page.
+registry.category("web_tour.tours").add("edu_standard_portal_escalation_tour", {
+    steps: () => [
+        {
+            content: "The answer of the head, and the offer of the department",
+            trigger: ".o_edu_escalation:contains('Not satisfied with the answer?')",
+            run: noHorizontalScroll,
+        },
+        {
+            content: "Take it to the education department",
+            trigger: ".o_edu_escalation button[type='submit']",
+            run: "click",
+        },
+        {
+            content: "The new complaint, addressed to the department",
+            trigger:
+                ".card-body:contains('Head of the education department'):contains('Taken to the education department after the answer')",
+            run: noHorizontalScroll,
+        },
+    ],
+});
+
+// Section 2.6.1, on a phone: the documents of the organisations, no sideways scroll.
+registry.category("web_tour.tours").add("edu_standard_portal_documents_tour", {
+    url: "/my/edu_documents",
+    steps: () => [
+        {
+            content: "The charter of the school, with its file",
+            trigger: ".o_edu_documents:contains('Documents art school') a[href^='/my/edu_documents/']",
             run: noHorizontalScroll,
         },
     ],
