@@ -117,7 +117,8 @@ class TestConsoleResults(RatingConsoleMixin, MunicipalBonusCase):
         self.assertEqual(len(self.review.line_ids), 3)
         self.assertEqual(small.line_ids.console_good_or_better_share, 100.0)
         self.assertEqual(few, many)
-        self.assertLessEqual(many, 5)
+        # the grouped query, the lines, the period and the company's minimum of respondents
+        self.assertLessEqual(many, 6)
 
     def _indicator(self, evidence_kind):
         return self.Indicator.search(
@@ -215,6 +216,7 @@ class TestConsoleFigureMinimum(RatingConsoleMixin, MunicipalBonusCase):
         self.assertEqual([line[name] for name in RESULT_FIELDS], [4, 1, 1, 2, 50.0, 75.0])
         # one more answer is needed for a minimum of 5
         self.vote(self.served_ticket("E05", self.utc(2031, 2, 7, 9, 0)), "good")
+        self.env.flush_all()  # the monitoring report is an SQL view
         self.company.quality_min_respondents = 5
         line = self._line()
         self.assertTrue(line.console_figure_shown)
