@@ -197,3 +197,12 @@ class TestBonusDocuments(MunicipalBonusCase):
         self.assertFalse(task.decision_number)
         html = self._html("municipal_bonus.action_report_special_task", task, "ru_RU")
         self.assertIn("№ _______ (черновик)", html)
+
+    def test_no_row_split_across_pages(self):
+        """Each row of the tables of Appendix 1 and of the order is a block of its own that
+        wkhtmltopdf does not split (it splits table rows, whatever their CSS)."""
+        appendix = self._html("municipal_bonus.action_report_appendix", self.review, "ru_RU")
+        self.assertEqual(appendix.count('class="o_nobreak o_appendix_row"'), 2)
+        self.assertIn(".o_nobreak { page-break-inside: avoid;", appendix)
+        order = self._html("municipal_bonus.action_report_order", self.order, "ru_RU")
+        self.assertEqual(order.count('class="o_nobreak o_order_row"'), 2)
