@@ -101,3 +101,37 @@ class TestPreparationWarnings(MunicipalBonusCase):
         arch = self.env["municipal.bonus.review"].get_view(view_type="form")["arch"]
         self.assertIn('name="preparation_warning"', arch)
         self.assertIn("has no user", review.with_user(self.user_hr).preparation_warning)
+
+    def test_the_preparation_of_the_period_says_so(self):
+        """HR's preparation of the period keeps the review that shows a left-out head, and
+        lists what needs a decision in the period's chatter."""
+        user = new_test_user(self.env, login="mb_top2", groups="municipal_bonus.group_bonus_user")
+        head = self.env["hr.employee"].create(
+            {"name": "Lonely Head", "job_id": self.job_head.id, "user_id": user.id}
+        )
+        top = self.env["hr.department"].create({"name": "T lonely unit", "manager_id": head.id})
+        head.department_id = top
+        headless = self.env["hr.employee"].create({"name": "Head F", "job_id": self.job_head.id})
+        unit_f = self.env["hr.department"].create(
+            {"name": "T department F", "parent_id": self.dept_admin.id, "manager_id": headless.id}
+        )
+        headless.department_id = unit_f
+        self.env["hr.employee"].create(
+            {
+                "name": "Servant F",
+                "job_id": self.job_specialist.id,
+                "department_id": unit_f.id,
+            }
+        )
+        action = self.period.with_user(self.user_hr).action_prepare_reviews()
+        reviews = self.env["municipal.bonus.review"].search(action["domain"])
+        lonely = reviews.filtered(lambda r: r.department_id == top)
+        self.assertTrue(lonely, "the review of the top-level unit is kept")
+        self.assertFalse(lonely.line_ids)
+        self.assertIn("Lonely Head heads the top-level unit", lonely.preparation_warning)
+        review_f = reviews.filtered(lambda r: r.department_id == unit_f)
+        self.assertIn("has no user", review_f.preparation_warning)
+        message = self.period.message_ids[:1]
+        self.assertIn("needs a decision", message.body)
+        self.assertIn("Lonely Head heads the top-level unit", message.body)
+        self.assertIn("Head F, head of the unit T department F, has no user", message.body)
