@@ -268,13 +268,31 @@ class MunicipalBonusReview(models.Model):
         if self._is_bonus_officer():
             return
         manager_user = self.env["hr.department"].browse(department_id).sudo().manager_id.user_id
-        if executors or (preparer_id and preparer_id != manager_user.id):
+        if self._appointed_ids(executors) or (preparer_id and preparer_id != manager_user.id):
             raise AccessError(
                 self.env._(
                     "Only the head of administration or the HR service appoint the executor "
                     "of a bonus review (section 3.4)."
                 )
             )
+
+    @api.model
+    def _appointed_ids(self, commands):
+        """The users that x2many ``commands`` for the executors add (an empty set, or a clear,
+        as a form sends it for a new review, appoints nobody)."""
+        added = set()
+        for command in commands or ():
+            if isinstance(command, int):
+                added.add(command)
+            elif command[0] == 4:
+                added.add(command[1])
+            elif command[0] == 6:
+                added |= set(command[2] or ())
+            elif command[0] == 0:
+                added.add(0)  # a user created through the review
+            elif command[0] == 1:
+                added.add(command[1])
+        return added
 
     def write(self, vals):
         if {"preparer_user_id", "executor_user_ids", "review_kind", "department_id"} & set(vals):

@@ -164,6 +164,18 @@ class TestApproval(MunicipalBonusCase):
         unit_review = self._review(department=self.dept_b, employees=self.servant_b)
         with self.assertRaisesText(AccessError, "appoints the executors"):
             unit_review.with_user(self.user_hr).review_kind = "highest"
+        # a unit head names no other executor of their unit's review; an empty set (as a form
+        # sends it) names nobody
+        period = self.period.copy({"name": "T other 2031 bis", "period_type": "other"})
+        head_vals = {"department_id": self.dept_a.id, "period_id": period.id}
+        with self.assertRaisesText(AccessError, "appoint the executor"):
+            Review.with_user(self.user_head_a).create(
+                dict(head_vals, executor_user_ids=[Command.link(self.user_head_b.id)])
+            )
+        own = Review.with_user(self.user_head_a).create(
+            dict(head_vals, executor_user_ids=[Command.set([])])
+        )
+        self.assertEqual(own.preparer_user_id, self.user_head_a)
         # for a unit review HR still may replace the superior head (section 3.4)
         unit_review.with_user(self.user_hr).preparer_user_id = self.user_head_a
         self.assertEqual(unit_review.preparer_user_id, self.user_head_a)
