@@ -141,6 +141,32 @@ class MunicipalBonusOrder(models.Model):
                 "bonus": line.bonus_percent,
                 "reduction": line.reduction_percent,
                 "indicators": line.indicator_codes or "",
+                "wordings": line._indicator_wordings(),
             }
             for line in self.line_ids
         ]
+
+    def _official_signatories(self):
+        """The signature block of the order: the head of local self-government."""
+        self.ensure_one()
+        user = self.signed_by_id.sudo()
+        employee = user.employee_ids.filtered(lambda e: e.company_id == self.company_id)[:1]
+        return [
+            {
+                "position": self.env._("Head of local self-government"),
+                "name": self.signatory_name or employee.name or user.name or "",
+            }
+        ]
+
+    def _order_file_name(self):
+        self.ensure_one()
+        lang = self.company_id._municipal_document_lang()
+        env = self.with_context(lang=lang).env
+        if self.state != "signed" or self.name == "/":
+            return env._("Order (draft) — %(period)s", period=self.period_id.name)
+        return env._("Order %(number)s", number=self.name)
+
+    def _payroll_file_name(self):
+        self.ensure_one()
+        lang = self.company_id._municipal_document_lang()
+        return self.with_context(lang=lang).env._("Payroll — %(name)s", name=self.name)

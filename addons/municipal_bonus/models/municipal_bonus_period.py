@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -126,10 +128,28 @@ class MunicipalBonusPeriod(models.Model):
             [{"department_id": unit.id, "period_id": self.id} for unit in units]
         )
         reviews.action_fill_lines()
-        empty = reviews.filtered(lambda r: not r.line_ids)
+        # a review left empty goes, unless it is the one that says who is left out (the head
+        # of a top-level unit)
+        empty = reviews.filtered(lambda r: not r.line_ids and not r._preparation_problems())
         empty.unlink()
         reviews = reviews - empty
         reviews.action_suggest()
+        problems = [
+            (review.name, problem)
+            for review in reviews
+            for problem in review._preparation_problems()
+        ]
+        if problems:
+            self.message_post(
+                body=Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    self.env._("The preparation of the reviews needs a decision:"),
+                    Markup().join(
+                        Markup("<li><b>%s</b>: %s</li>") % (name, problem)
+                        for name, problem in problems
+                    ),
+                )
+            )
         action = self.action_view_reviews()
         action["domain"] = [("id", "in", reviews.ids)]
         return action

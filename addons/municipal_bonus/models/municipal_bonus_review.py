@@ -1,7 +1,11 @@
 from collections import defaultdict
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+
+from . import scoring
 
 EDITABLE_STATES = ("draft",)
 
@@ -31,10 +35,11 @@ class MunicipalBonusReview(models.Model):
             "approval_date",
             "rejection_reason",
             "order_id",
+            "document_number",
         }
     )
     # who prepared or submitted the review never approves nor rejects it
-    _tier_not_self_fields = ("preparer_user_id", "submitted_by_id")
+    _tier_not_self_fields = ("preparer_user_id", "executor_user_ids", "submitted_by_id")
 
     name = fields.Char(compute="_compute_name", store=True)
     review_kind = fields.Selection(
@@ -86,6 +91,27 @@ class MunicipalBonusReview(models.Model):
         help="Who prepares the information: the superior head (section 3.4), or for the heads "
         "of the highest group the executor appointed by the head of administration "
         "(section 3.3).",
+    )
+    executor_user_ids = fields.Many2many(
+        "res.users",
+        "municipal_bonus_review_executor_rel",
+        "review_id",
+        "user_id",
+        string="Other executors",
+        tracking=True,
+        help="Section 3.3: the head of local self-government may appoint several executors "
+        "for the heads of the highest group; they prepare the information with the executor.",
+    )
+    preparation_warning = fields.Text(
+        compute="_compute_preparation_warning",
+        help="What the preparation of the review lacks: a unit head without a user, a head "
+        "left without a review.",
+    )
+    document_number = fields.Char(
+        string="Outgoing number",
+        readonly=True,
+        copy=False,
+        help="Number of Appendix 1, given when the review is submitted.",
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -199,6 +225,9 @@ class MunicipalBonusReview(models.Model):
             or (user.has_group("municipal_bonus.group_bonus_approver"))
         )
 
+    def _is_head_of_administration(self):
+        return self.env.su or self.env.user.has_group("municipal_bonus.group_bonus_approver")
+
     @api.model_create_multi
     def create(self, vals_list):
         closed = (
@@ -213,39 +242,129 @@ class MunicipalBonusReview(models.Model):
                     period=closed[0].name,
                 )
             )
-        if not self._is_bonus_officer():
-            for vals in vals_list:
-                self._check_appointment(
-                    vals.get("review_kind", "unit"),
-                    vals.get("department_id"),
-                    vals.get("preparer_user_id"),
-                )
+        for vals in vals_list:
+            self._check_appointment(
+                vals.get("review_kind", "unit"),
+                vals.get("department_id"),
+                vals.get("preparer_user_id"),
+                vals.get("executor_user_ids"),
+            )
         return super().create(vals_list)
 
     @api.model
-    def _check_appointment(self, kind, department_id, preparer_id):
-        """Section 3.3: the head of administration (or HR for them) appoints the executor of
-        the heads of the highest group; for the other servants it is the superior head."""
+    def _check_appointment(self, kind, department_id, preparer_id, executors=None):
+        """Section 3.3: the executor(s) for the heads of the highest group are appointed by the
+        head of local self-government alone (not HR); section 3.4: for the other servants it is
+        the superior head, whom HR or the head of administration may replace."""
+        if kind == "highest":
+            if not self._is_head_of_administration():
+                raise AccessError(
+                    self.env._(
+                        "Only the head of local self-government appoints the executors for the "
+                        "heads of the highest group (section 3.3)."
+                    )
+                )
+            return
+        if self._is_bonus_officer():
+            return
         manager_user = self.env["hr.department"].browse(department_id).sudo().manager_id.user_id
-        if kind == "highest" or (preparer_id and preparer_id != manager_user.id):
+        if self._appointed_ids(executors) or (preparer_id and preparer_id != manager_user.id):
             raise AccessError(
                 self.env._(
                     "Only the head of administration or the HR service appoint the executor "
-                    "of a bonus review (section 3.3)."
+                    "of a bonus review (section 3.4)."
                 )
             )
 
+    @api.model
+    def _appointed_ids(self, commands):
+        """The users that x2many ``commands`` for the executors add (an empty set, or a clear,
+        as a form sends it for a new review, appoints nobody)."""
+        added = set()
+        for command in commands or ():
+            if isinstance(command, int):
+                added.add(command)
+            elif command[0] == 4:
+                added.add(command[1])
+            elif command[0] == 6:
+                added |= set(command[2] or ())
+            elif command[0] == 0:
+                added.add(0)  # a user created through the review
+            elif command[0] == 1:
+                added.add(command[1])
+        return added
+
     def write(self, vals):
-        if {"preparer_user_id", "review_kind", "department_id"} & set(vals) and not (
-            self._is_bonus_officer()
-        ):
+        if {"preparer_user_id", "executor_user_ids", "review_kind", "department_id"} & set(vals):
             for review in self:
-                self._check_appointment(
-                    vals.get("review_kind", review.review_kind),
-                    vals.get("department_id", review.department_id.id),
-                    vals.get("preparer_user_id"),
-                )
+                kinds = {vals.get("review_kind", review.review_kind), review.review_kind}
+                for kind in kinds:
+                    self._check_appointment(
+                        kind,
+                        vals.get("department_id", review.department_id.id),
+                        vals.get("preparer_user_id"),
+                        vals.get("executor_user_ids"),
+                    )
         return super().write(vals)
+
+    @api.depends("department_id", "review_kind", "preparer_user_id", "line_ids")
+    def _compute_preparation_warning(self):
+        for review in self:
+            review.preparation_warning = "\n".join(review._preparation_problems()) or False
+
+    def _preparation_problems(self):
+        """What would leave servants silently without an executor or a review."""
+        self.ensure_one()
+        problems = []
+        department = self.department_id.sudo()
+        if not department:
+            return problems
+        head = department.manager_id
+        if self.review_kind == "unit":
+            if not head and not self.preparer_user_id:
+                problems.append(
+                    self.env._(
+                        "The unit %(unit)s has no head: nobody is the superior head who prepares "
+                        "the information on its servants (section 3.4). Set its head, or HR "
+                        "appoints the executor.",
+                        unit=department.name,
+                    )
+                )
+            elif not head.user_id and not self.preparer_user_id:
+                problems.append(
+                    self.env._(
+                        "%(head)s, head of the unit %(unit)s, has no user: nobody prepares the "
+                        "information on its servants (section 3.4). Give them a user, or HR "
+                        "appoints the executor.",
+                        head=head.name,
+                        unit=department.name,
+                    )
+                )
+            if (
+                head
+                and not department.parent_id
+                and head.bonus_category
+                and head.bonus_category != "highest_head"
+                and head not in self.line_ids.employee_id
+            ):
+                problems.append(
+                    self.env._(
+                        "%(head)s heads the top-level unit %(unit)s: no review of a superior "
+                        "unit includes them (section 3.4). Add them to this review with "
+                        '"Add a line", and let the head of administration or HR appoint an '
+                        "executor other than them.",
+                        head=head.name,
+                        unit=department.name,
+                    )
+                )
+        elif not self.preparer_user_id:
+            problems.append(
+                self.env._(
+                    "The head of local self-government has not appointed the executor for the "
+                    "heads of the highest group (section 3.3)."
+                )
+            )
+        return problems
 
     # ------------------------------------------------------------------ preparation
     def _eligible_employees(self):
@@ -370,23 +489,31 @@ class MunicipalBonusReview(models.Model):
         return [self._evidence_overdue_activities, self._evidence_sanctions]
 
     def _evidence_sanctions(self, lines):
+        """Sanctions in force in the period (``scoring.sanction_in_force``): imposed in it, or
+        before it and neither a year old nor lifted by its first day."""
         result = defaultdict(list)
+        period = self.period_id
         sanctions = (
             self.env["municipal.bonus.sanction"]
             .sudo()
             .search(
                 [
                     ("employee_id", "in", lines.employee_id.ids),
-                    ("date", ">=", self.period_id.date_from),
-                    ("date", "<=", self.period_id.date_to),
+                    ("date", "<=", period.date_to),
+                    ("date", ">", period.date_from - relativedelta(years=2)),
                 ]
             )
         )
         for sanction in sanctions:
+            if not scoring.sanction_in_force(
+                sanction.date, sanction.date_lifted, period.date_from, period.date_to
+            ):
+                continue
             result[sanction.employee_id.id].append(
                 {
                     "kind": "sanction",
-                    "date": sanction.date,
+                    # a sanction imposed before the period counts from its first day
+                    "date": max(sanction.date, period.date_from),
                     "description": self.env._(
                         "%(sanction)s of %(date)s: %(misconduct)s",
                         sanction=sanction.display_name,
@@ -483,13 +610,19 @@ class MunicipalBonusReview(models.Model):
                         name=review.name,
                     )
                 )
-        self._lock_write(
-            {
-                "state": "submitted",
-                "submitted_date": fields.Date.context_today(self),
-                "submitted_by_id": self.env.user.id,
-            }
-        )
+        today = fields.Date.context_today(self)
+        for review in self:
+            review._lock_write(
+                {
+                    "state": "submitted",
+                    "submitted_date": today,
+                    "submitted_by_id": self.env.user.id,
+                    "document_number": review.document_number
+                    or self.env["ir.sequence"]
+                    .with_company(review.company_id)
+                    .next_by_code("municipal.bonus.review", sequence_date=today),
+                }
+            )
         self.invalidate_recordset(["need_validation"])
         with self._lock_lift():
             self.request_validation()
@@ -580,7 +713,8 @@ class MunicipalBonusReview(models.Model):
 
     # ------------------------------------------------------------------ reports
     def _appendix_rows(self):
-        """Rows of the table of Appendix 1: (number, name, position, reduction, codes)."""
+        """Rows of the table of Appendix 1: number, name, position, reduction, the codes and
+        the wording of the indicators found."""
         self.ensure_one()
         rows = []
         for number, line in enumerate(self.line_ids.sorted(lambda ln: ln.employee_name), 1):
@@ -590,7 +724,37 @@ class MunicipalBonusReview(models.Model):
                     "name": line.employee_name,
                     "position": line.job_title or "",
                     "reduction": line.reduction_percent,
-                    "indicators": line.indicator_codes or "",
+                    "codes": line.indicator_codes or "",
+                    "indicators": line._indicator_wordings(),
                 }
             )
         return rows
+
+    def _executors(self):
+        """The executors who sign Appendix 1: the executor, then the other executors."""
+        self.ensure_one()
+        return (self.preparer_user_id | self.executor_user_ids).sudo()
+
+    def _official_signatories(self):
+        """The signature block of Appendix 1: its executor(s), with their position."""
+        self.ensure_one()
+        signatories = []
+        label = self.env._("Executor of the information")
+        for user in self._executors():
+            employee = (
+                user.employee_ids.filtered(lambda e: e.company_id == self.company_id)[:1]
+                or user.employee_ids[:1]
+            )
+            position = employee.job_title or employee.job_id.name
+            signatories.append(
+                {
+                    "position": f"{label}, {position}" if position else label,
+                    "name": employee.name or user.name,
+                }
+            )
+        return signatories or [{"position": label, "name": ""}]
+
+    def _appendix_file_name(self):
+        self.ensure_one()
+        lang = self.company_id._municipal_document_lang()
+        return self.with_context(lang=lang).env._("Appendix 1 — %(name)s", name=self.name)

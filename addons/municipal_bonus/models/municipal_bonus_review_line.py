@@ -139,6 +139,13 @@ class MunicipalBonusReviewLine(models.Model):
             )
             line.bonus_percent = scoring.bonus_percent(line.reduction_percent)
 
+    def _indicator_wordings(self):
+        """The wording of the indicators found (each once), in the order of the tables, as
+        Appendix 1 and the order print them."""
+        self.ensure_one()
+        indicators = self.sudo().indicator_ids.sorted(lambda i: (i.table, i.row))
+        return [" ".join((indicator.name or "").split()) for indicator in indicators]
+
     @api.depends("finding_ids.state", "finding_ids.indicator_id")
     def _compute_indicator_ids(self):
         for line in self:

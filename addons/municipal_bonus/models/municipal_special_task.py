@@ -20,7 +20,14 @@ class MunicipalSpecialTask(models.Model):
     # municipal.lock.mixin: the report and the proposed premium are frozen once presented
     _lock_states = ("reported", "approved", "rejected")
     _lock_workflow_fields = frozenset(
-        {"review_ids", "report_date", "reported_by_id", "approved_by_id", "approval_date"}
+        {
+            "review_ids",
+            "report_date",
+            "reported_by_id",
+            "approved_by_id",
+            "approval_date",
+            "decision_number",
+        }
     )
     # who presented the report, and the assignees, never decide on the premium
     _tier_not_self_fields = ("reported_by_id", "assignee_user_ids")
@@ -105,6 +112,11 @@ class MunicipalSpecialTask(models.Model):
     )
     approved_by_id = fields.Many2one("res.users", string="Approved by", readonly=True, copy=False)
     approval_date = fields.Date(string="Decided on", readonly=True, copy=False)
+    decision_number = fields.Char(
+        readonly=True,
+        copy=False,
+        help="Outgoing number of the decision on the premium, given when it is approved.",
+    )
 
     _sql_constraints = [
         (
@@ -151,6 +163,37 @@ class MunicipalSpecialTask(models.Model):
                     self.env._("A granted premium needs its amount or its percent.")
                 )
 
+    def _check_premium_conditions(self):
+        """Section 2.1: a premium is granted only for a task with an economic effect or another
+        positive result of the table of 2.2, done by its deadline (``scoring``)."""
+        for task in self.filtered("premium_granted"):
+            refusals = scoring.special_task_premium_refusals(
+                task.economic_effect, len(task.result_ids), task.deadline, task.date_done
+            )
+            if not refusals:
+                continue
+            reasons = {
+                scoring.NO_EFFECT: self.env._(
+                    "it has neither an economic effect (budget savings or additional revenue) "
+                    "nor another positive result of the table of section 2.2"
+                ),
+                scoring.NOT_TIMELY: self.env._(
+                    "it was completed on %(done)s, after its deadline of %(deadline)s "
+                    "(section 2.3)",
+                    done=task.date_done,
+                    deadline=task.deadline,
+                ),
+                scoring.NOT_DONE: self.env._("it has no completion date"),
+            }
+            raise UserError(
+                self.env._(
+                    "No premium can be granted for the task '%(task)s' (section 2.1): "
+                    "%(reasons)s.",
+                    task=task.name,
+                    reasons="; ".join(reasons[refusal] for refusal in refusals),
+                )
+            )
+
     def action_assign(self):
         action = self.env._("the assignment")
         self._lock_check_groups("municipal_bonus.group_bonus_user", action=action)
@@ -167,6 +210,7 @@ class MunicipalSpecialTask(models.Model):
                 raise UserError(self.env._("Set the completion date before reporting."))
             if not task.report:
                 raise UserError(self.env._("Write the report on the result (section 2.4)."))
+        self._check_premium_conditions()
         self._lock_write(
             {
                 "state": "reported",
@@ -180,13 +224,20 @@ class MunicipalSpecialTask(models.Model):
         return True
 
     def _approve(self):
-        self._lock_write(
-            {
-                "state": "approved",
-                "approved_by_id": self.env.user.id,
-                "approval_date": fields.Date.context_today(self),
-            }
-        )
+        self._check_premium_conditions()
+        for task in self:
+            today = fields.Date.context_today(task)
+            task._lock_write(
+                {
+                    "state": "approved",
+                    "approved_by_id": self.env.user.id,
+                    "approval_date": today,
+                    "decision_number": task.decision_number
+                    or self.env["ir.sequence"]
+                    .with_company(task.company_id)
+                    .next_by_code("municipal.special.task", sequence_date=today),
+                }
+            )
 
     def action_approve(self):
         """The decision on the premium without a configured tier (the tiers decide through
@@ -216,3 +267,33 @@ class MunicipalSpecialTask(models.Model):
         self.sudo().review_ids.unlink()
         self._lock_write({"state": "assigned"})
         return True
+
+    def _report_file_name(self):
+        self.ensure_one()
+        lang = self.company_id._municipal_document_lang()
+        return self.with_context(lang=lang).env._("Report — %(task)s", task=self.name)
+
+    def _official_signatories(self):
+        """The signature block of the decision: who reported on the result, then the head of
+        local self-government who decided."""
+        self.ensure_one()
+
+        def employee_of(user):
+            user = user.sudo()
+            return (
+                user.employee_ids.filtered(lambda e: e.company_id == self.company_id)[:1]
+                or user.employee_ids[:1]
+            )
+
+        reporter = employee_of(self.reported_by_id)
+        head = employee_of(self.approved_by_id)
+        return [
+            {
+                "position": reporter.job_title or reporter.job_id.name or self.env._("Reported by"),
+                "name": reporter.name or self.reported_by_id.sudo().name or "",
+            },
+            {
+                "position": self.env._("Head of local self-government"),
+                "name": head.name or self.approved_by_id.sudo().name or "",
+            },
+        ]

@@ -83,3 +83,50 @@ def is_timely(deadline, completion_date):
     if not deadline or not completion_date:
         return None
     return completion_date <= deadline
+
+
+# Section 2.1: the conditions of a special-task premium, the reasons it is refused
+NO_EFFECT = "no_effect"
+NOT_TIMELY = "not_timely"
+NOT_DONE = "not_done"
+
+
+def special_task_premium_refusals(economic_effect, result_count, deadline, completion_date):
+    """Section 2.1 (2.2, 2.3): a special-task premium is granted only when the task has an
+    economic effect (``economic_effect`` > 0: budget savings or additional revenue, in
+    roubles) or another positive result of the table of 2.2 (``result_count`` > 0), and was
+    done by its deadline. Returns the reasons it is refused, in that order (empty: granted)."""
+    refusals = []
+    if not (economic_effect or 0) > 0 and not result_count:
+        refusals.append(NO_EFFECT)
+    timely = is_timely(deadline, completion_date)
+    if timely is None:
+        refusals.append(NOT_DONE)
+    elif not timely:
+        refusals.append(NOT_TIMELY)
+    return refusals
+
+
+# Disciplinary sanctions (Labour Code of the RF, art. 194): a sanction is in force for a year
+# from the day it is imposed, unless it is lifted earlier.
+SANCTION_TERM_YEARS = 1
+
+
+def sanction_end(date_imposed, date_lifted=None):
+    """The first day on which the sanction is no longer in force: its anniversary (a sanction
+    of 29 February ends on 28 February), or the day it is lifted when that is earlier."""
+    try:
+        end = date_imposed.replace(year=date_imposed.year + SANCTION_TERM_YEARS)
+    except ValueError:  # 29 February
+        end = date_imposed.replace(year=date_imposed.year + SANCTION_TERM_YEARS, day=28)
+    if date_lifted and date_lifted < end:
+        end = date_lifted
+    return end
+
+
+def sanction_in_force(date_imposed, date_lifted, period_from, period_to):
+    """A sanction counts for the period when it is in force on one of its days: imposed on or
+    before its last day, and not ended (a year passed, or lifted) by its first day."""
+    if not date_imposed or date_imposed > period_to:
+        return False
+    return sanction_end(date_imposed, date_lifted) > period_from

@@ -10,3 +10,5 @@ from . import test_ui
 from . import test_integrity_rpc
 from . import test_review_form
 from . import test_tier_translations
+from . import test_preparation
+from . import test_documents

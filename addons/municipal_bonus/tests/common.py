@@ -126,6 +126,16 @@ class MunicipalBonusCase(TransactionCase):
         )
         cls.Indicator = cls.env["municipal.bonus.indicator"]
 
+    @classmethod
+    def _documents_in(cls, lang):
+        """The company issues its documents in ``lang`` (whatever the demo company speaks)."""
+        if not cls.env["res.lang"]._lang_get(lang):
+            cls.env["res.lang"]._activate_lang(lang)
+            cls.env["ir.module.module"].search(
+                [("name", "in", ("base", "web", "municipal_quality", "municipal_bonus"))]
+            )._update_translations(lang)
+        cls.company.partner_id.lang = lang
+
     @contextmanager
     def assertRaisesText(self, exception, text):
         """Odoo's assertRaises (rolled back to a savepoint) that also checks the message."""

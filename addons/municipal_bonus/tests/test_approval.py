@@ -139,8 +139,64 @@ class TestApproval(MunicipalBonusCase):
         with self.assertRaisesText(UserError, "is not possible in this state"):
             review.action_reset_to_draft()
 
-    def test_executor_of_the_highest_group(self):
+    def test_executors_of_the_highest_group_by_the_head_alone(self):
+        """Section 3.3: the executor(s) for the heads of the highest group are determined by
+        the head of local self-government alone: not HR, not a unit head; several may be."""
+        vals = {
+            "department_id": self.dept_admin.id,
+            "period_id": self.period.id,
+            "review_kind": "highest",
+            "preparer_user_id": self.user_head_a.id,
+        }
+        Review = self.env["municipal.bonus.review"]
+        for user in (self.user_hr, self.user_head_a):
+            with self.assertRaisesText(AccessError, "appoints the executors"):
+                Review.with_user(user).create(dict(vals))
+        review = Review.with_user(self.user_chief).create(
+            dict(vals, executor_user_ids=[Command.set(self.user_head_b.ids)])
+        )
+        self.assertEqual(review._executors(), self.user_head_a | self.user_head_b)
+        # HR may not change them afterwards either, nor turn a unit review into a highest one
+        with self.assertRaisesText(AccessError, "appoints the executors"):
+            review.with_user(self.user_hr).executor_user_ids = [Command.clear()]
+        with self.assertRaisesText(AccessError, "appoints the executors"):
+            review.with_user(self.user_hr).preparer_user_id = self.user_hr
+        unit_review = self._review(department=self.dept_b, employees=self.servant_b)
+        with self.assertRaisesText(AccessError, "appoints the executors"):
+            unit_review.with_user(self.user_hr).review_kind = "highest"
+        # a unit head names no other executor of their unit's review; an empty set (as a form
+        # sends it) names nobody
+        period = self.period.copy({"name": "T other 2031 bis", "period_type": "other"})
+        head_vals = {"department_id": self.dept_a.id, "period_id": period.id}
         with self.assertRaisesText(AccessError, "appoint the executor"):
+            Review.with_user(self.user_head_a).create(
+                dict(head_vals, executor_user_ids=[Command.link(self.user_head_b.id)])
+            )
+        own = Review.with_user(self.user_head_a).create(
+            dict(head_vals, executor_user_ids=[Command.set([])])
+        )
+        self.assertEqual(own.preparer_user_id, self.user_head_a)
+        # for a unit review HR still may replace the superior head (section 3.4)
+        unit_review.with_user(self.user_hr).preparer_user_id = self.user_head_a
+        self.assertEqual(unit_review.preparer_user_id, self.user_head_a)
+        # the second executor prepares it too: they see it and fill it
+        as_second = review.with_user(self.user_head_b)
+        as_second.action_fill_lines()
+        self.assertEqual(as_second.line_ids.employee_id, self.deputy)
+        as_second.action_submit()
+        self.assertTrue(review.document_number)
+        review.with_user(self.user_chief).validate_tier()
+        self.assertEqual(review.state, "approved")
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("municipal_bonus.report_appendix", review.ids)[0]
+            .decode()
+        )
+        self.assertIn("Head A", html)
+        self.assertIn("Head B", html)
+
+    def test_executor_of_the_highest_group(self):
+        with self.assertRaisesText(AccessError, "appoints the executors"):
             self.env["municipal.bonus.review"].with_user(self.user_head_a).create(
                 {
                     "department_id": self.dept_a.id,
@@ -172,7 +228,7 @@ class TestApproval(MunicipalBonusCase):
         executor_review = review.with_user(self.user_head_b)
         executor_review.action_fill_lines()
         self.assertEqual(executor_review.line_ids.employee_id, self.deputy)
-        with self.assertRaisesText(AccessError, "appoint the executor"):
+        with self.assertRaisesText(AccessError, "appoints the executors"):
             executor_review.preparer_user_id = self.user_head_b
         # a unit head may name only themselves, the head of the unit, as executor
         own = self.env["municipal.bonus.review"].with_user(self.user_head_a)

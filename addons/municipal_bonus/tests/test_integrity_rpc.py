@@ -125,6 +125,7 @@ class TestBonusIntegrityRpc(MunicipalRpcCase):
                     "deadline": "2033-03-31",
                     "date_done": "2033-03-20",
                     "report": "<p>Done</p>",
+                    "budget_savings": 40000.0,
                     "premium_granted": True,
                     "premium_amount": 15000.0,
                     **vals,

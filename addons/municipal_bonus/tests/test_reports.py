@@ -1,7 +1,8 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
+from odoo.tools.safe_eval import safe_eval, time
 
 from .common import MunicipalBonusCase
 
@@ -11,16 +12,27 @@ class TestOrderAndReports(MunicipalBonusCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls._documents_in("ru_RU")
         cls.review = cls._review(employees=cls.servant | cls.colleague)
         line = cls.review.line_ids.filtered(lambda ln: ln.employee_id == cls.servant)
         cls._find(line, ["5.1", "5.4", "6.4"])
         cls.review_b = cls._review(department=cls.dept_b, employees=cls.servant_b)
-        for review in cls.review | cls.review_b:
-            review.action_submit()
-            review.with_user(cls.user_chief).validate_tier()
+        with freeze_time("2031-04-02"):
+            for review in cls.review | cls.review_b:
+                review.action_submit()
+                review.with_user(cls.user_chief).validate_tier()
 
     def _render(self, report, ids):
         return self.env["ir.actions.report"]._render(report, ids)
+
+    def _html(self, report, records):
+        # printed by a user working in English: the document's language is the company's
+        return (
+            self.env["ir.actions.report"]
+            .with_context(lang="en_US")
+            ._render_qweb_html(report, records.ids)[0]
+            .decode()
+        )
 
     def _order(self):
         order = (
@@ -115,17 +127,31 @@ class TestOrderAndReports(MunicipalBonusCase):
 
     def test_order_pdf(self):
         order = self._order()
+        html = self._html("municipal_bonus.report_order", order)
+        # a draft has no number yet: the layout's draft marker, never "/"
+        self.assertIn("№ _______ (черновик)", html)
+        self.assertNotIn("№ <span>/</span>", html)
         order.action_sign()
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html("municipal_bonus.report_order", order.ids)[0]
-            .decode()
-        )
+        html = self._html("municipal_bonus.report_order", order)
         self.assertIn("РАСПОРЯЖЕНИЕ", html)
-        self.assertIn(order.name, html)
+        self.assertIn(f"№ <span>{order.name}</span>", html)
+        self.assertIn("05.04.2031", html)
+        self.assertNotIn("(черновик)", html)
         self.assertIn("Servant One", html)
-        self.assertIn("85.00", html)
-        self.assertIn("С.А. Кучин", html)
+        # the locale's decimal comma
+        self.assertIn(">85,00<", html)
+        self.assertNotIn("85.00", html)
+        # the wording of the indicators, not their codes
+        self.assertIn("Наличие дисциплинарных взысканий", html)
+        self.assertNotIn("5.1, 5.4", html)
+        # the signature block: position, line, name
+        self.assertRegex(
+            html,
+            r"o_municipal_official_sign_position\">Глава местного самоуправления</td>\s*"
+            r"<td class=\"o_municipal_official_sign_line\"></td>\s*"
+            r"<td class=\"text-end o_municipal_official_sign_name\">С.А. Кучин</td>",
+        )
+        self.assertIn(self.company.name, html)
 
     def test_appendix_xlsx_is_laid_out_as_the_form(self):
         content, kind = self._render("municipal_bonus.appendix_xlsx", self.review.ids)
@@ -136,9 +162,15 @@ class TestOrderAndReports(MunicipalBonusCase):
             "Информация для принятия решения о снижении выплаты премии по итогам работы за "
             "квартал, год, иной временной промежуток",
         )
+        self.assertEqual(sheet["A2"].value, f"№ {self.review.document_number} от 02.04.2031")
         self.assertEqual(sheet["A3"].value, "Head of department A / T department A")
+        self.assertEqual(
+            sheet["A4"].value, "(наименование должности руководителя/структурного подразделения)"
+        )
         self.assertEqual(sheet["A5"].value, "Head A")
+        self.assertEqual(sheet["A6"].value, "(руководитель структурного подразделения)")
         self.assertEqual(sheet["A7"].value, "по итогам работы за T Q1 2031")
+        self.assertEqual(sheet["A8"].value, "(период)")
         self.assertEqual(
             [sheet.cell(10, col).value for col in range(1, 6)],
             ["№ п\\п", "Фамилия, имя, отчество", "Должность", "% снижения премии", "Показатели"],
@@ -147,33 +179,85 @@ class TestOrderAndReports(MunicipalBonusCase):
             [sheet.cell(11, col).value for col in range(1, 6)],
             ["1.", "Colleague Two", "T chief specialist", 0, None],
         )
+        # Issue 15: the "Показатели" column gives the wording of the indicators
         self.assertEqual(
             [sheet.cell(12, col).value for col in range(1, 6)],
-            ["2.", "Servant One", "Chief specialist", 15, "5.1, 5.4, 6.4"],
+            [
+                "2.",
+                "Servant One",
+                "Chief specialist",
+                15,
+                "\n".join(
+                    " ".join(self.indicator(code).name.split()) for code in ("5.1", "5.4", "6.4")
+                ),
+            ],
         )
-        self.assertEqual(sheet["A14"].value, "Исполнитель по предоставлению информации")
-        self.assertEqual(sheet["C15"].value, self.user_head_a.name)
+        self.assertTrue(sheet.cell(12, 5).value.startswith("Наличие дисциплинарных взысканий\n"))
+        self.assertEqual(
+            sheet["A14"].value, "Исполнитель по предоставлению информации, Head of department A"
+        )
+        self.assertEqual(sheet["C15"].value, "Head A")
+        self.assertEqual(sheet["B16"].value, "(подпись)")
+        self.assertEqual(sheet["C16"].value, "(расшифровка подписи)")
 
     def test_appendix_pdf(self):
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html("municipal_bonus.report_appendix", self.review.ids)[0]
-            .decode()
-        )
+        html = self._html("municipal_bonus.report_appendix", self.review)
         for text in (
             "Информация для принятия решения о снижении выплаты премии",
+            f"№ <span>{self.review.document_number}</span>",
+            "02.04.2031",
             "T department A",
+            "(наименование должности руководителя/структурного подразделения)",
             "по итогам работы за",
             "T Q1 2031",
             "Servant One",
-            "15.00",
-            "5.1, 5.4, 6.4",
-            "Исполнитель",
-            "расшифровка подписи",
-            self.user_head_a.name,
+            ">15,00<",
+            "Наличие дисциплинарных взысканий",
+            "Некачественная подготовка документов",
+            "Исполнитель по предоставлению информации",
+            "Head A",
+            self.company.name,
         ):
             self.assertIn(text, html)
+        self.assertNotIn("5.1, 5.4, 6.4", html)
+        self.assertNotIn("15.00", html)
         self.assertLess(html.index("Colleague Two"), html.index("Servant One"))
+
+    def test_draft_appendix_has_the_draft_marker(self):
+        draft = self._review(department=self.dept_a1, employees=self.sub_servant)
+        html = self._html("municipal_bonus.report_appendix", draft)
+        self.assertFalse(draft.document_number)
+        self.assertIn("№ _______ (черновик)", html)
+
+    def test_download_names_have_no_format_in_them(self):
+        """Issue 12: "Приложение 1 — <review>.xlsx", not "Приложение 1 (XLSX).xlsx"."""
+        order = self._order()
+        names = {}
+        for xmlid, record in (
+            ("municipal_bonus.action_report_appendix", self.review),
+            ("municipal_bonus.action_report_appendix_xlsx", self.review),
+            ("municipal_bonus.action_report_order", order),
+            ("municipal_bonus.action_report_payroll_xlsx", order),
+        ):
+            report = self.env.ref(xmlid).with_context(lang="ru_RU")
+            names[xmlid] = safe_eval(report.print_report_name, {"object": record, "time": time})
+        self.assertEqual(
+            names["municipal_bonus.action_report_appendix_xlsx"],
+            "Приложение 1 — T department A — T Q1 2031",
+        )
+        self.assertEqual(
+            names["municipal_bonus.action_report_appendix"],
+            names["municipal_bonus.action_report_appendix_xlsx"],
+        )
+        self.assertEqual(
+            names["municipal_bonus.action_report_order"], "Распоряжение (проект) — T Q1 2031"
+        )
+        order.action_sign()
+        self.assertEqual(order._order_file_name(), f"Распоряжение {order.name}")
+        self.assertEqual(order._payroll_file_name(), f"Ведомость — {order.name}")
+        for name in names.values():
+            self.assertNotIn("XLSX", name)
+            self.assertNotIn("PDF", name)
 
     def test_unit_head_prints_appendix_of_own_unit(self):
         content, _kind = (

@@ -60,6 +60,7 @@ class TestSpecialTask(MunicipalBonusCase):
             task.write({"premium_granted": True, "premium_type": "percent"})
 
     def test_report_decision_and_approval(self):
+        self._documents_in("ru_RU")
         task = self._task(budget_savings=1000.0)
         task.action_assign()
         with self.assertRaisesText(UserError, "completion date"):
@@ -106,3 +107,62 @@ class TestSpecialTask(MunicipalBonusCase):
         task.action_reset()
         self.assertEqual(task.state, "assigned")
         self.assertFalse(task.review_ids)
+
+    def _reported(self, granted=True, **vals):
+        task = self._task(**vals)
+        task.action_assign()
+        task.write(
+            {
+                "date_done": vals.get("date_done", date(2031, 3, 31)),
+                "report": "<p>Report</p>",
+                "premium_granted": granted,
+                "premium_amount": 15000.0 if granted else 0.0,
+            }
+        )
+        return task
+
+    def test_premium_needs_an_effect_or_a_positive_result(self):
+        """Section 2.1, 1): an economic effect or another positive result of the table of
+        2.2; a task with neither is refused when it is reported and when it is approved."""
+        task = self._reported()
+        with self.assertRaisesText(UserError, "neither an economic effect"):
+            task.action_report()
+        self.assertEqual(task.state, "assigned")
+        # "another positive result" is one of the table of 2.2, not a free text
+        task.result_description = "Everybody is happy"
+        with self.assertRaisesText(UserError, "neither an economic effect"):
+            task.action_report()
+        task.result_ids = self.env.ref("municipal_bonus.special_task_result_1_3")
+        task.action_report()
+        task.with_user(self.user_chief).validate_tier()
+        self.assertEqual(task.state, "approved")
+        self.assertTrue(task.decision_number)
+        # an economic effect alone is enough
+        task = self._reported(budget_savings=0.01)
+        task.action_report()
+        task.with_user(self.user_chief).validate_tier()
+        self.assertEqual(task.state, "approved")
+
+    def test_premium_needs_the_task_done_by_its_deadline(self):
+        """Section 2.1, 2) and 2.3: done by the deadline; a day late is refused."""
+        task = self._reported(budget_savings=5000.0, date_done=date(2031, 4, 1))
+        with self.assertRaisesText(UserError, "after its deadline"):
+            task.action_report()
+        # the decision to grant no premium for a late task is approved
+        task.write({"premium_granted": False, "premium_amount": 0.0})
+        task.action_report()
+        task.with_user(self.user_chief).validate_tier()
+        self.assertEqual(task.state, "approved")
+        self.assertFalse(task.premium_granted)
+
+    def test_approval_rechecks_the_conditions(self):
+        """The condition holds at the decision too: the head of administration cannot grant
+        a premium on a task reported without one and then changed past the lock."""
+        task = self._reported(granted=False)
+        task.action_report()
+        with task._lock_lift():
+            task.write({"premium_granted": True, "premium_amount": 1000.0})
+        with self.assertRaisesText(UserError, "section 2.1"):
+            task.with_user(self.user_chief).validate_tier()
+        self.assertEqual(task.state, "reported")
+        self.assertFalse(task.decision_number)

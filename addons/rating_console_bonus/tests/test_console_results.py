@@ -51,6 +51,9 @@ class TestConsoleResults(RatingConsoleMixin, MunicipalBonusCase):
         cls.vote(cls.served_ticket("D01", cls.utc(2031, 1, 20, 9, 0), cls.workplace_branch,
                                    employee_id=cls.servant_b.id), "good")
         cls.review = cls._review(employees=cls.servant | cls.colleague | cls.sub_servant)
+        # the counts and shares below are read with a minimum of 1 respondent (issue 13's
+        # minimum has its own tests)
+        cls.company.quality_min_respondents = 1
 
     def _line(self, employee, review=None):
         return (review or self.review).line_ids.filtered(lambda line: line.employee_id == employee)
@@ -114,7 +117,8 @@ class TestConsoleResults(RatingConsoleMixin, MunicipalBonusCase):
         self.assertEqual(len(self.review.line_ids), 3)
         self.assertEqual(small.line_ids.console_good_or_better_share, 100.0)
         self.assertEqual(few, many)
-        self.assertLessEqual(many, 5)
+        # the grouped query, the lines, the period and the company's minimum of respondents
+        self.assertLessEqual(many, 6)
 
     def _indicator(self, evidence_kind):
         return self.Indicator.search(
@@ -162,3 +166,76 @@ class TestConsoleResults(RatingConsoleMixin, MunicipalBonusCase):
         )
         finding = self._finding(self._indicator("complaint"), vote)
         self.assertEqual(finding.source_model, "municipal.console.vote")
+
+
+@tagged("post_install", "-at_install")
+class TestConsoleFigureMinimum(RatingConsoleMixin, MunicipalBonusCase):
+    """Issue 13: a servant's figure is shown on a bonus line only from the company's minimum
+    number of respondents (default 5); below it the line reads "too few answers"."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_rating_data()
+        cls.workplace.employee_id = cls.servant
+        for number, day, value in [
+            ("E01", 3, "excellent"),
+            ("E02", 4, "good"),
+            ("E03", 5, "bad"),
+            ("E04", 6, "excellent"),
+        ]:
+            cls.vote(cls.served_ticket(number, cls.utc(2031, 2, day, 9, 0)), value)
+        cls.review = cls._review(employees=cls.servant)
+
+    def _line(self):
+        line = self.review.line_ids
+        line.invalidate_recordset()
+        return line
+
+    def test_default_minimum_is_five(self):
+        company = self.env["res.company"].create({"name": "T new"})
+        self.assertEqual(company.quality_min_respondents, 5)
+
+    def test_below_the_minimum_too_few_answers(self):
+        self.company.quality_min_respondents = 5
+        line = self._line()
+        self.assertEqual(line.console_vote_count, 4)
+        self.assertFalse(line.console_figure_shown)
+        self.assertEqual([line[name] for name in RESULT_FIELDS[1:]], [0, 0, 0, 0.0, 0.0])
+        self.assertEqual(line.console_figure_status, "too few answers (4 of 5)")
+        # the same for whoever reads it (the unit head preparing the review)
+        as_head = line.with_user(self.user_head_a)
+        self.assertFalse(as_head.console_figure_shown)
+        self.assertEqual(as_head.console_excellent_share, 0.0)
+
+    def test_from_the_minimum_the_figures_are_shown(self):
+        self.company.quality_min_respondents = 4
+        line = self._line()
+        self.assertTrue(line.console_figure_shown)
+        self.assertFalse(line.console_figure_status)
+        self.assertEqual([line[name] for name in RESULT_FIELDS], [4, 1, 1, 2, 50.0, 75.0])
+        # one more answer is needed for a minimum of 5
+        self.vote(self.served_ticket("E05", self.utc(2031, 2, 7, 9, 0)), "good")
+        self.env.flush_all()  # the monitoring report is an SQL view
+        self.company.quality_min_respondents = 5
+        line = self._line()
+        self.assertTrue(line.console_figure_shown)
+        self.assertEqual(line.console_vote_count, 5)
+        self.assertEqual(line.console_good_or_better_share, 80.0)
+
+    def test_the_list_hides_the_figures(self):
+        arch = self.env["municipal.bonus.review"].get_view(view_type="form")["arch"]
+        self.assertIn('name="console_figure_status"', arch)
+        self.assertIn('invisible="not console_figure_shown"', arch)
+
+    def test_in_russian_and_ukrainian(self):
+        self.company.quality_min_respondents = 5
+        for lang, text in (
+            ("ru_RU", "слишком мало ответов (4 из 5)"),
+            ("uk_UA", "замало відповідей (4 з 5)"),
+        ):
+            if not self.env["res.lang"]._lang_get(lang):
+                self.env["res.lang"]._activate_lang(lang)
+            line = self.review.line_ids.with_context(lang=lang)
+            line.invalidate_recordset()
+            self.assertEqual(line.console_figure_status, text)
