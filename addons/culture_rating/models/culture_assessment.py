@@ -2,8 +2,20 @@ import uuid
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import hmac
 
-from odoo.addons.municipal_quality.models.municipal_quality_link_mixin import qr_png_base64
+from odoo.addons.municipal_quality.models.municipal_quality_link_mixin import (
+    LINK_KINDS,
+    LINK_SCOPE,
+    SIGNATURE_LENGTH,
+    qr_png_base64,
+)
+
+# The questionnaire link of an institution is a public link of the base (one mechanism for
+# every citizen questionnaire): the response is created on the first POST, anonymous, one per
+# device and period, limited per client address (salted hash), tagged with the assessment.
+CULTURE_LINK_KIND = "culture"
+LINK_KINDS.setdefault(CULTURE_LINK_KIND, ("culture.assessment", "culture_assessment_id"))
 
 SCORE_FIELDS = {"total", "rank", "response_count", "no_responses", "checklist_missing"}
 HEAD_FIELDS = {"head_conclusion", "head_note"}
@@ -19,8 +31,14 @@ class CultureAssessment(models.Model):
 
     _name = "culture.assessment"
     _description = "Institution Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "municipal.lock.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "municipal.lock.mixin",
+        "municipal.quality.link.mixin",
+    ]
     _order = "year desc, rank, institution_name, id"
+    _quality_link_kind = CULTURE_LINK_KIND
     _rec_name = "institution_id"
 
     # locked with its campaign's results; the scores are written only by the computation of
@@ -48,7 +66,9 @@ class CultureAssessment(models.Model):
         readonly=True,
         help="Secret of the institution's questionnaire link and QR code.",
     )
-    survey_url = fields.Char(compute="_compute_survey_url", string="Questionnaire link")
+    survey_url = fields.Char(
+        compute="_compute_survey_url", string="Link of the institution's questionnaire"
+    )
     survey_qr_src = fields.Char(compute="_compute_survey_qr_src", string="QR code image")
     line_ids = fields.One2many("culture.assessment.line", "assessment_id", string="Scores")
     criterion_line_ids = fields.One2many(
@@ -124,13 +144,32 @@ class CultureAssessment(models.Model):
 
     @api.depends("access_token", "campaign_id")
     def _compute_survey_url(self):
-        base = self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
         for assessment in self:
             assessment.survey_url = (
-                f"{base}/culture/q/{assessment.campaign_id.id}/{assessment.access_token}"
-                if assessment.campaign_id and assessment.access_token
+                assessment.get_base_url() + assessment._quality_link_path()
+                if assessment.id and assessment.access_token
                 else False
             )
+
+    @api.depends("access_token")
+    def _compute_quality_survey_url(self):
+        self._compute_survey_url()
+        for assessment in self:
+            assessment.quality_survey_url = assessment.survey_url
+
+    @api.model
+    def _quality_link_signature(self, kind, res_id):
+        """The base's signature of the link, with the secret of the assessment: the button
+        New link (a new access token) invalidates the printed QR codes."""
+        token = self.sudo().browse(int(res_id)).exists().access_token or ""
+        message = f"{kind}:{int(res_id)}:{token}"
+        return hmac(self.env(su=True), LINK_SCOPE, message)[:SIGNATURE_LENGTH]
+
+    def _quality_link_open(self):
+        """Whether the questionnaire of the institution collects answers now."""
+        self.ensure_one()
+        campaign = self.campaign_id
+        return campaign.state == "collecting" and bool(campaign.survey_id.active)
 
     @api.depends("checklist_line_ids.state")
     def _compute_checklist_stats(self):

@@ -34,5 +34,5 @@ class TestReports(CultureRatingCase):
         )
         html = html.decode()
         self.assertIn("T Library A", html)
-        self.assertIn(assessment.access_token, html)
+        self.assertIn(assessment._quality_link_path(), html)
         self.assertIn("data:image/png;base64,", html)
