@@ -47,6 +47,9 @@
         "demo/culture_campaign_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "culture_rating/static/src/scss/culture_public.scss",
+        ],
         "web.assets_tests": [
             "culture_rating/static/tests/tours/*.js",
         ],

@@ -81,8 +81,10 @@ class CultureCampaign(models.Model):
     best_assessment_ids = fields.Many2many(
         "culture.assessment",
         compute="_compute_best",
-        string="Best institution",
-        help="Institution(s) ranked first: the winner of the open contest of the year.",
+        string="First in the rating",
+        help="Institution(s) ranked first in the independent rating of the year. The open "
+        "contest of plan item 1.1 is a measure of its own, with its own jury and winner: the "
+        "first place of the rating is not its winner.",
     )
     computed_on = fields.Datetime(readonly=True, copy=False)
     input_fingerprint = fields.Char(
