@@ -54,7 +54,7 @@ class CultureAssessment(models.Model):
     )
     institution_name = fields.Char(related="institution_id.name", store=True, string="Name")
     institution_type = fields.Selection(related="institution_id.institution_type", store=True)
-    year = fields.Integer(related="campaign_id.year", store=True)
+    year = fields.Integer(related="campaign_id.year", store=True, aggregator=False)
     company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True)
     campaign_state = fields.Selection(related="campaign_id.state", string="Campaign status")
     published = fields.Boolean(related="campaign_id.is_published", store=True, index=True)
@@ -90,8 +90,13 @@ class CultureAssessment(models.Model):
         "culture.expert.value", "assessment_id", string="Expert values"
     )
     plan_ids = fields.One2many("culture.improvement.plan", "assessment_id", string="Plans")
-    total = fields.Float(digits=(5, 2), readonly=True, help="Mean of the criterion scores, 0-100.")
-    rank = fields.Integer(readonly=True, help="Equal totals share a rank.")
+    total = fields.Float(
+        digits=(5, 2),
+        readonly=True,
+        aggregator="avg",
+        help="Mean of the criterion scores, 0-100.",
+    )
+    rank = fields.Integer(readonly=True, aggregator=False, help="Equal totals share a rank.")
     response_count = fields.Integer(string="Responses", readonly=True)
     no_responses = fields.Boolean(
         readonly=True, help="Some questionnaire indicators had no respondent: they score 0."
