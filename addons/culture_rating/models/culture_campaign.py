@@ -274,9 +274,10 @@ class CultureCampaign(models.Model):
             user = user.sudo()
             if not user or any(s["user"] == user for s in signatories):
                 continue
-            employee = user.employee_ids.filtered(lambda e: e.company_id == self.company_id)[
-                :1
-            ] or user.employee_ids[:1]
+            employee = (
+                user.employee_ids.filtered(lambda e: e.company_id == self.company_id)[:1]
+                or user.employee_ids[:1]
+            )
             signatories.append(
                 {
                     "user": user,
