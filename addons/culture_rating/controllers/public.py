@@ -86,7 +86,10 @@ class CultureRatingPublic(http.Controller):
         campaign = self._published_campaigns(year)[:1]
         if not campaign:
             raise NotFound()
-        return request.render("culture_rating.culture_rating_year", {"campaign": campaign})
+        return request.render(
+            "culture_rating.culture_rating_year",
+            {"campaign": campaign, "plans": campaign._published_plans()},
+        )
 
     @http.route(
         "/culture/rating/<int:year>/ranking.<string:fmt>",

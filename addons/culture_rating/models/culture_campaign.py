@@ -257,6 +257,21 @@ class CultureCampaign(models.Model):
             campaign._lock_write(values)
         return True
 
+    def _published_plans(self):
+        """The plans of measures implementing the proposals (plan item 1.2), published with the
+        results: the approved (or carried out) plans of a published campaign."""
+        self.ensure_one()
+        if not self.is_published:
+            return self.env["culture.improvement.plan"]
+        return (
+            self.env["culture.improvement.plan"]
+            .sudo()
+            .search(
+                [("campaign_id", "=", self.id), ("state", "in", ("approved", "done"))],
+                order="institution_id",
+            )
+        )
+
     def ranking_file_name(self):
         """Name of the ranking's PDF and spreadsheet files, in the reader's language."""
         self.ensure_one()
