@@ -55,6 +55,11 @@ class CultureAssessment(models.Model):
     institution_name = fields.Char(related="institution_id.name", store=True, string="Name")
     institution_type = fields.Selection(related="institution_id.institution_type", store=True)
     year = fields.Integer(related="campaign_id.year", store=True, aggregator=False)
+    # grouping by the integer year would print it as a number with thousands ("2 025") in the
+    # group rows of the lists: the lists group by this text
+    year_label = fields.Char(
+        compute="_compute_year_label", store=True, string="Campaign year", index=True
+    )
     company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True)
     campaign_state = fields.Selection(related="campaign_id.state", string="Campaign status")
     published = fields.Boolean(related="campaign_id.is_published", store=True, index=True)
@@ -137,6 +142,11 @@ class CultureAssessment(models.Model):
     def _compute_display_name(self):
         for assessment in self:
             assessment.display_name = f"{assessment.institution_id.name} ({assessment.year})"
+
+    @api.depends("year")
+    def _compute_year_label(self):
+        for assessment in self:
+            assessment.year_label = str(assessment.year) if assessment.year else False
 
     @api.depends("survey_url")
     def _compute_survey_qr_src(self):

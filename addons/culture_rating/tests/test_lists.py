@@ -38,6 +38,7 @@ class TestListsAndAnalysis(CultureRatingCase):
         self.assertEqual(groups[0]["campaign_id_count"], 3)
         self.assertNotIn("rank", groups[0])
         self.assertNotIn("year", groups[0])
+        self.assertNotIn("rank", groups[0])
         self.assertAlmostEqual(groups[0]["total"], sum(totals) / 3, places=2)
         self.assertLessEqual(groups[0]["total"], 100.0)
         for model, fields_ in (
@@ -74,3 +75,27 @@ class TestListsAndAnalysis(CultureRatingCase):
             for measure in arch.xpath("//field[@type='measure']"):
                 field = self.env[view.model]._fields[measure.get("name")]
                 self.assertEqual(field.aggregator, "avg", f"{view.xml_id}: {field.name}")
+
+    def test_the_lists_group_by_the_year_as_text(self):
+        """A group row shows the value it groups by in the column of that field: grouped by the
+        integer year, the list printed "2 025"."""
+        action = self.env.ref("culture_rating.culture_assessment_action")
+        self.assertIn("search_default_group_year", action.context)
+        search = etree.fromstring(
+            self.env["culture.assessment"].get_views([(False, "search")])["views"]["search"]["arch"]
+        )
+        [group_year] = search.xpath("//filter[@name='group_year']")
+        self.assertIn("'group_by': 'year_label'", group_year.get("context"))
+        self.assertEqual(self.env["culture.assessment"]._fields["year_label"].type, "char")
+        groups = self.env["culture.assessment"].web_read_group(
+            [("campaign_id", "=", self.campaign.id)],
+            ["year", "rank", "total"],  # as the list asks: each field by its aggregator
+            ["year_label"],
+        )["groups"]
+        self.assertEqual(groups[0]["year_label"], "2052")
+        self.assertNotIn("year", groups[0])
+        self.assertNotIn("rank", groups[0])
+        for view in self.env["ir.ui.view"].search(
+            [("model", "=", "culture.assessment"), ("type", "=", "pivot")]
+        ):
+            self.assertFalse(etree.fromstring(view.arch).xpath("//field[@name='year']"))
