@@ -27,13 +27,18 @@ class CultureQualitySurvey(MunicipalQualitySurvey):
     def quality_survey_start(self, kind, res_id, signature, **kwargs):
         if kind == CULTURE_LINK_KIND:
             assessment = self._link_record(kind, res_id, signature)
-            if assessment is not None:
-                if not assessment._quality_link_open():
-                    return request.render(
-                        "culture_rating.culture_questionnaire_closed",
-                        {"assessment": assessment},
-                    )
-                request.update_context(**{CULTURE_LINK_CONTEXT: assessment.id})
+            if assessment is None:
+                # the base's page, in the words of a culture institution's link
+                return request.render(
+                    "municipal_quality.survey_link_invalid",
+                    {"reason": "unknown", "culture_link": True},
+                    status=404,
+                )
+            if not assessment._quality_link_open():
+                return request.render(
+                    "culture_rating.culture_questionnaire_closed", {"assessment": assessment}
+                )
+            request.update_context(**{CULTURE_LINK_CONTEXT: assessment.id})
         return super().quality_survey_start(kind, res_id, signature, **kwargs)
 
 

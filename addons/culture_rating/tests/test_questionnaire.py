@@ -85,6 +85,8 @@ class TestQuestionnaire(CultureRatingCase, HttpCase):
         self.assertIn("Did you use the information stands", page.text)
         # a tampered signature, another institution's signature: not found, nothing stored
         self.assertNotFound(f"/quality/survey/culture/{self.a.id}/{'0' * 24}")
+        tampered = self.url_open(f"/quality/survey/culture/{self.a.id}/{'0' * 24}")
+        self.assertIn("questionnaire of a culture institution", tampered.text)
         self.assertNotFound(f"/quality/survey/culture/{self.a.id}/{path_b.rsplit('/', 1)[1]}")
         self.assertNotFound(f"/quality/survey/culture/999999999/{path_a.rsplit('/', 1)[1]}")
         # New link: the printed QR codes stop working
