@@ -78,6 +78,7 @@ class TestKomsomolskPlanOnThePublicSite(CultureRatingCase, HttpCase):
         for lang, sentence in FIRST_IN_RATING.items():
             text = self._page(lang)
             self.assertIn(sentence, text, lang)
+            self.assertNotIn("<title>Odoo", text.replace("\n", ""), "a title naming the page")
             self.assertIn("T Library A", text)
             lowered = text.lower()
             for word in CONTEST_WORDS[lang]:
