@@ -84,6 +84,17 @@ class TestKomsomolskPlanOnThePublicSite(CultureRatingCase, HttpCase):
             for word in CONTEST_WORDS[lang]:
                 self.assertNotIn(word, lowered, f"{lang}: the page says {word!r}")
 
+    def test_the_name_of_a_plan_is_in_the_readers_language(self):
+        """A stored name kept the language of whoever created the plan ("Improvement plan")."""
+        for lang, name in (
+            ("ru_RU", "План улучшения 2054: T Museum B"),
+            ("uk_UA", "План покращення 2054: T Museum B"),
+            ("en_US", "Improvement plan 2054: T Museum B"),
+        ):
+            self.assertEqual(self.plan.with_context(lang=lang).name, name)
+        found = self.env["culture.improvement.plan"].name_search("T Museum B")
+        self.assertIn(self.plan.id, [plan_id for plan_id, _name in found])
+
     def test_the_plan_of_measures_is_published_with_the_results(self):
         text = self._page("ru_RU")
         self.assertIn("План мероприятий по реализации предложений", text)
