@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import ALL_YES, CultureRatingCase
@@ -36,16 +37,39 @@ class TestPublicPagesOnScreens(CultureRatingCase, HttpCase):
         self.campaign.action_compute()
         self.campaign.action_approve()
         self.campaign.action_publish()
+        assessment = self.campaign.assessment_ids.sorted("rank")[-1]
+        self.plan = self.env["culture.improvement.plan"].create(
+            {
+                "assessment_id": assessment.id,
+                "measure_ids": [
+                    Command.create(
+                        {
+                            "name": "Оборудовать пандус и кнопку вызова персонала у входа",
+                            "responsible_name": "Заместитель директора по административно-"
+                            "хозяйственной работе",
+                            "date_deadline": "2047-06-30",
+                        }
+                    )
+                ],
+            }
+        )
+        self.plan.action_approve()
 
     def test_public_ranking_on_a_phone(self):
         self._publish()
         self.browser_size = "390x844"
         self.start_tour("/culture/rating/2046", "culture_rating_public_phone_tour")
+        page = self.url_open("/culture/rating/2046").text
+        self.assertIn("Оборудовать пандус", page, "the approved plan is published (item 1.2)")
 
     def test_council_pages_on_a_phone(self):
         self._publish()
         self.browser_size = "390x844"
-        for path in ("/my/culture", f"/my/culture/campaign/{self.campaign.id}"):
+        for path in (
+            "/my/culture",
+            f"/my/culture/campaign/{self.campaign.id}",
+            f"/my/culture/plan/{self.plan.id}",
+        ):
             self.start_tour(path, "culture_rating_council_phone_tour", login="cr_screen_member")
 
     def test_council_ranking_on_a_wide_screen(self):
