@@ -180,6 +180,12 @@ class CultureAssessment(models.Model):
         message = f"{kind}:{int(res_id)}:{token}"
         return hmac(self.env(su=True), LINK_SCOPE, message)[:SIGNATURE_LENGTH]
 
+    def action_print_quality_poster(self):
+        """The base's poster button prints the culture poster of the institution."""
+        report = self.env.ref("culture_rating.action_report_culture_poster")
+        # the poster has no letterhead: no need to configure the document layout first
+        return report.with_context(discard_logo_check=True).report_action(self)
+
     def _quality_link_open(self):
         """Whether the questionnaire of the institution collects answers now."""
         self.ensure_one()

@@ -80,6 +80,8 @@ class TestReports(CultureRatingCase):
         self.assertIn("T Library A", html)
         self.assertIn(assessment._quality_link_path(), html)
         self.assertEqual(html.count("<html"), 1, "one page, not a page in a page")
+        action = assessment.action_print_quality_poster()
+        self.assertEqual(action["report_name"], "culture_rating.report_culture_poster")
 
 
 @tagged("post_install", "-at_install")
