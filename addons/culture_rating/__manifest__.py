@@ -20,6 +20,7 @@
         "data/culture_method_data.xml",
         "data/survey_data.xml",
         "data/ir_cron_data.xml",
+        "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "report/culture_reports.xml",
         "report/culture_ranking_templates.xml",
@@ -47,6 +48,9 @@
         "demo/culture_campaign_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "culture_rating/static/src/scss/culture_public.scss",
+        ],
         "web.assets_tests": [
             "culture_rating/static/tests/tours/*.js",
         ],

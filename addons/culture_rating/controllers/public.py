@@ -3,7 +3,43 @@ from werkzeug.exceptions import NotFound
 from odoo import http
 from odoo.http import request
 
+from odoo.addons.municipal_quality.controllers.main import MunicipalQualitySurvey
 from odoo.addons.survey.controllers.main import Survey  # noqa: F401 - survey routes loaded first
+
+from ..models.culture_assessment import CULTURE_LINK_KIND
+from ..models.survey_survey import CULTURE_LINK_CONTEXT
+
+
+class CultureQualitySurvey(MunicipalQualitySurvey):
+    """The institution's questionnaire link is a public link of the base: same landing page,
+    same anonymous response on the first POST, same device and address limits. Only the
+    questionnaire (the campaign's) and the closed page are the culture's own."""
+
+    def _link_record(self, kind, res_id, signature):
+        if kind != CULTURE_LINK_KIND:
+            return super()._link_record(kind, res_id, signature)
+        Assessment = request.env["culture.assessment"].sudo()
+        if not Assessment._quality_link_check(kind, res_id, signature):
+            return None
+        return Assessment.browse(res_id).exists() or None
+
+    @http.route()
+    def quality_survey_start(self, kind, res_id, signature, **kwargs):
+        if kind == CULTURE_LINK_KIND:
+            assessment = self._link_record(kind, res_id, signature)
+            if assessment is None:
+                # the base's page, in the words of a culture institution's link
+                return request.render(
+                    "municipal_quality.survey_link_invalid",
+                    {"reason": "unknown", "culture_link": True},
+                    status=404,
+                )
+            if not assessment._quality_link_open():
+                return request.render(
+                    "culture_rating.culture_questionnaire_closed", {"assessment": assessment}
+                )
+            request.update_context(**{CULTURE_LINK_CONTEXT: assessment.id})
+        return super().quality_survey_start(kind, res_id, signature, **kwargs)
 
 
 class CultureRatingPublic(http.Controller):
@@ -15,51 +51,24 @@ class CultureRatingPublic(http.Controller):
         "/culture/q/<int:campaign_id>/<string:token>",
         type="http",
         auth="public",
+        methods=["GET"],
         website=True,
         sitemap=False,
     )
     def culture_questionnaire(self, campaign_id, token, **kwargs):
-        """Link and QR code of one institution: open a new answer tagged with it."""
+        """The address printed on the first posters: on to the institution's public link of
+        the base (nothing stored here)."""
         assessment = (
             request.env["culture.assessment"]
             .sudo()
             .search(
-                [("campaign_id", "=", campaign_id), ("access_token", "=", token)],
+                [("campaign_id", "=", campaign_id), ("access_token", "=", str(token))],
                 limit=1,
             )
         )
-        campaign = assessment.campaign_id
-        if not assessment or not campaign.survey_id:
+        if not assessment:
             raise NotFound()
-        if campaign.state != "collecting":
-            return request.render(
-                "culture_rating.culture_questionnaire_closed", {"assessment": assessment}
-            )
-        survey = campaign.survey_id
-        # a visitor who reloads the page resumes his unfinished answer (survey's own cookie)
-        cookie_token = request.cookies.get(f"survey_{survey.access_token}")
-        if cookie_token:
-            previous = (
-                request.env["survey.user_input"]
-                .sudo()
-                .search(
-                    [
-                        ("access_token", "=", cookie_token),
-                        ("culture_assessment_id", "=", assessment.id),
-                        ("state", "!=", "done"),
-                    ],
-                    limit=1,
-                )
-            )
-            if previous:
-                return request.redirect(f"/survey/{survey.access_token}/{previous.access_token}")
-        answer = survey._create_answer(
-            user=request.env.user,
-            check_attempts=False,
-            culture_assessment_id=assessment.id,
-            culture_channel="online",
-        )
-        return request.redirect(f"/survey/{survey.access_token}/{answer.access_token}")
+        return request.redirect(assessment._quality_link_path(), code=303, local=True)
 
     # ------------------------------------------------------------------ public results
 
@@ -82,7 +91,10 @@ class CultureRatingPublic(http.Controller):
         campaign = self._published_campaigns(year)[:1]
         if not campaign:
             raise NotFound()
-        return request.render("culture_rating.culture_rating_year", {"campaign": campaign})
+        return request.render(
+            "culture_rating.culture_rating_year",
+            {"campaign": campaign, "plans": campaign._published_plans()},
+        )
 
     @http.route(
         "/culture/rating/<int:year>/ranking.<string:fmt>",

@@ -1,4 +1,5 @@
 from . import scoring
+from . import periodicity
 from . import culture_institution
 from . import culture_method
 from . import culture_criterion

@@ -2,8 +2,20 @@ import uuid
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import hmac
 
-from odoo.addons.municipal_quality.models.municipal_quality_link_mixin import qr_png_base64
+from odoo.addons.municipal_quality.models.municipal_quality_link_mixin import (
+    LINK_KINDS,
+    LINK_SCOPE,
+    SIGNATURE_LENGTH,
+    qr_png_base64,
+)
+
+# The questionnaire link of an institution is a public link of the base (one mechanism for
+# every citizen questionnaire): the response is created on the first POST, anonymous, one per
+# device and period, limited per client address (salted hash), tagged with the assessment.
+CULTURE_LINK_KIND = "culture"
+LINK_KINDS.setdefault(CULTURE_LINK_KIND, ("culture.assessment", "culture_assessment_id"))
 
 SCORE_FIELDS = {"total", "rank", "response_count", "no_responses", "checklist_missing"}
 HEAD_FIELDS = {"head_conclusion", "head_note"}
@@ -19,8 +31,14 @@ class CultureAssessment(models.Model):
 
     _name = "culture.assessment"
     _description = "Institution Assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "municipal.lock.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "municipal.lock.mixin",
+        "municipal.quality.link.mixin",
+    ]
     _order = "year desc, rank, institution_name, id"
+    _quality_link_kind = CULTURE_LINK_KIND
     _rec_name = "institution_id"
 
     # locked with its campaign's results; the scores are written only by the computation of
@@ -36,7 +54,12 @@ class CultureAssessment(models.Model):
     )
     institution_name = fields.Char(related="institution_id.name", store=True, string="Name")
     institution_type = fields.Selection(related="institution_id.institution_type", store=True)
-    year = fields.Integer(related="campaign_id.year", store=True)
+    year = fields.Integer(related="campaign_id.year", store=True, aggregator=False)
+    # grouping by the integer year would print it as a number with thousands ("2 025") in the
+    # group rows of the lists: the lists group by this text
+    year_label = fields.Char(
+        compute="_compute_year_label", store=True, string="Campaign year", index=True
+    )
     company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True)
     campaign_state = fields.Selection(related="campaign_id.state", string="Campaign status")
     published = fields.Boolean(related="campaign_id.is_published", store=True, index=True)
@@ -48,7 +71,9 @@ class CultureAssessment(models.Model):
         readonly=True,
         help="Secret of the institution's questionnaire link and QR code.",
     )
-    survey_url = fields.Char(compute="_compute_survey_url", string="Questionnaire link")
+    survey_url = fields.Char(
+        compute="_compute_survey_url", string="Link of the institution's questionnaire"
+    )
     survey_qr_src = fields.Char(compute="_compute_survey_qr_src", string="QR code image")
     line_ids = fields.One2many("culture.assessment.line", "assessment_id", string="Scores")
     criterion_line_ids = fields.One2many(
@@ -70,8 +95,13 @@ class CultureAssessment(models.Model):
         "culture.expert.value", "assessment_id", string="Expert values"
     )
     plan_ids = fields.One2many("culture.improvement.plan", "assessment_id", string="Plans")
-    total = fields.Float(digits=(5, 2), readonly=True, help="Mean of the criterion scores, 0-100.")
-    rank = fields.Integer(readonly=True, help="Equal totals share a rank.")
+    total = fields.Float(
+        digits=(5, 2),
+        readonly=True,
+        aggregator="avg",
+        help="Mean of the criterion scores, 0-100.",
+    )
+    rank = fields.Integer(readonly=True, aggregator=False, help="Equal totals share a rank.")
     response_count = fields.Integer(string="Responses", readonly=True)
     no_responses = fields.Boolean(
         readonly=True, help="Some questionnaire indicators had no respondent: they score 0."
@@ -113,6 +143,11 @@ class CultureAssessment(models.Model):
         for assessment in self:
             assessment.display_name = f"{assessment.institution_id.name} ({assessment.year})"
 
+    @api.depends("year")
+    def _compute_year_label(self):
+        for assessment in self:
+            assessment.year_label = str(assessment.year) if assessment.year else False
+
     @api.depends("survey_url")
     def _compute_survey_qr_src(self):
         for assessment in self:
@@ -124,13 +159,38 @@ class CultureAssessment(models.Model):
 
     @api.depends("access_token", "campaign_id")
     def _compute_survey_url(self):
-        base = self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
         for assessment in self:
             assessment.survey_url = (
-                f"{base}/culture/q/{assessment.campaign_id.id}/{assessment.access_token}"
-                if assessment.campaign_id and assessment.access_token
+                assessment.get_base_url() + assessment._quality_link_path()
+                if assessment.id and assessment.access_token
                 else False
             )
+
+    @api.depends("access_token")
+    def _compute_quality_survey_url(self):
+        self._compute_survey_url()
+        for assessment in self:
+            assessment.quality_survey_url = assessment.survey_url
+
+    @api.model
+    def _quality_link_signature(self, kind, res_id):
+        """The base's signature of the link, with the secret of the assessment: the button
+        New link (a new access token) invalidates the printed QR codes."""
+        token = self.sudo().browse(int(res_id)).exists().access_token or ""
+        message = f"{kind}:{int(res_id)}:{token}"
+        return hmac(self.env(su=True), LINK_SCOPE, message)[:SIGNATURE_LENGTH]
+
+    def action_print_quality_poster(self):
+        """The base's poster button prints the culture poster of the institution."""
+        report = self.env.ref("culture_rating.action_report_culture_poster")
+        # the poster has no letterhead: no need to configure the document layout first
+        return report.with_context(discard_logo_check=True).report_action(self)
+
+    def _quality_link_open(self):
+        """Whether the questionnaire of the institution collects answers now."""
+        self.ensure_one()
+        campaign = self.campaign_id
+        return campaign.state == "collecting" and bool(campaign.survey_id.active)
 
     @api.depends("checklist_line_ids.state")
     def _compute_checklist_stats(self):

@@ -43,7 +43,7 @@ class CultureAssessmentLine(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     campaign_state = fields.Selection(related="campaign_id.state", string="Campaign status")
     published = fields.Boolean(related="assessment_id.published", store=True)
-    sequence = fields.Integer(readonly=True)
+    sequence = fields.Integer(readonly=True, aggregator=False)
     criterion_id = fields.Many2one("culture.criterion", required=True, ondelete="restrict")
     indicator_id = fields.Many2one("culture.indicator", ondelete="restrict")
     line_type = fields.Selection(
@@ -53,7 +53,7 @@ class CultureAssessmentLine(models.Model):
         readonly=True,
     )
     value = fields.Float(digits=(5, 2), aggregator="avg", help="Points, 0-100.")
-    weight = fields.Float(related="indicator_id.weight", string="Weight")
+    weight = fields.Float(related="indicator_id.weight", string="Weight", aggregator=False)
     numerator = fields.Float(
         digits=(16, 2),
         aggregator="sum",

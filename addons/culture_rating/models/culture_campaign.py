@@ -26,12 +26,23 @@ class CultureCampaign(models.Model):
     # the dates and the digest of the computation change only through the buttons
     _lock_states = LOCKED_STATES
     _lock_workflow_fields = frozenset(
-        {"approved_on", "published_on", "is_published", "computed_on", "input_fingerprint"}
+        {
+            "approved_on",
+            "approved_by_id",
+            "document_number",
+            "published_on",
+            "is_published",
+            "computed_on",
+            "input_fingerprint",
+        }
     )
 
     name = fields.Char(required=True, tracking=True)
     year = fields.Integer(
-        required=True, default=lambda self: fields.Date.today().year, tracking=True
+        required=True,
+        default=lambda self: fields.Date.today().year,
+        tracking=True,
+        aggregator=False,
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -81,8 +92,10 @@ class CultureCampaign(models.Model):
     best_assessment_ids = fields.Many2many(
         "culture.assessment",
         compute="_compute_best",
-        string="Best institution",
-        help="Institution(s) ranked first: the winner of the open contest of the year.",
+        string="First in the rating",
+        help="Institution(s) ranked first in the independent rating of the year. The open "
+        "contest of plan item 1.1 is a measure of its own, with its own jury and winner: the "
+        "first place of the rating is not its winner.",
     )
     computed_on = fields.Datetime(readonly=True, copy=False)
     input_fingerprint = fields.Char(
@@ -92,6 +105,16 @@ class CultureCampaign(models.Model):
         "digest keeps the results.",
     )
     approved_on = fields.Date(readonly=True, copy=False, tracking=True)
+    approved_by_id = fields.Many2one(
+        "res.users", string="Approved by", readonly=True, copy=False, tracking=True
+    )
+    document_number = fields.Char(
+        string="Ranking number",
+        readonly=True,
+        copy=False,
+        help="Outgoing number of the approved ranking, given at its first approval (kept when "
+        "the results are reopened and approved again).",
+    )
     published_on = fields.Date(readonly=True, copy=False, tracking=True)
     is_published = fields.Boolean(
         readonly=True, copy=False, index=True, help="Set by the publication of the results."
@@ -222,8 +245,62 @@ class CultureCampaign(models.Model):
                 raise UserError(
                     self.env._("Data changed since the last computation: compute again.")
                 )
-            campaign._lock_write({"state": "approved", "approved_on": fields.Date.today()})
+            today = fields.Date.today()
+            values = {"state": "approved", "approved_on": today, "approved_by_id": self.env.uid}
+            if not campaign.document_number:
+                values["document_number"] = (
+                    self.env["ir.sequence"]
+                    .with_company(campaign.company_id)
+                    .sudo()
+                    .next_by_code("culture.campaign.ranking", sequence_date=today)
+                )
+            campaign._lock_write(values)
         return True
+
+    def _published_plans(self):
+        """The plans of measures implementing the proposals (plan item 1.2), published with the
+        results: the approved (or carried out) plans of a published campaign."""
+        self.ensure_one()
+        if not self.is_published:
+            return self.env["culture.improvement.plan"]
+        return (
+            self.env["culture.improvement.plan"]
+            .sudo()
+            .search(
+                [("campaign_id", "=", self.id), ("state", "in", ("approved", "done"))],
+                order="institution_id",
+            )
+        )
+
+    def ranking_file_name(self):
+        """Name of the ranking's PDF and spreadsheet files, in the reader's language."""
+        self.ensure_one()
+        return self.env._("Ranking %(year)s", year=self.year)
+
+    def _official_signatories(self):
+        """Signature block of the ranking: who approved it, and the responsible of the
+        campaign who prepared it (position from their employee in the company)."""
+        self.ensure_one()
+        signatories = []
+        for user, default_position in (
+            (self.approved_by_id, self.env._("Head of the culture department")),
+            (self.user_id, self.env._("Responsible for the assessment")),
+        ):
+            user = user.sudo()
+            if not user or any(s["user"] == user for s in signatories):
+                continue
+            employee = (
+                user.employee_ids.filtered(lambda e: e.company_id == self.company_id)[:1]
+                or user.employee_ids[:1]
+            )
+            signatories.append(
+                {
+                    "user": user,
+                    "position": employee.job_title or employee.job_id.name or default_position,
+                    "name": employee.name or user.name,
+                }
+            )
+        return signatories
 
     def action_publish(self):
         self._lock_check_groups(MANAGER_GROUP, action=self.env._("publishing the results"))
@@ -250,7 +327,9 @@ class CultureCampaign(models.Model):
         for campaign in self:
             if campaign.state != "approved":
                 raise UserError(self.env._("Unpublish the results first."))
-            campaign._lock_write({"state": "computed", "approved_on": False})
+            campaign._lock_write(
+                {"state": "computed", "approved_on": False, "approved_by_id": False}
+            )
         return True
 
     # ------------------------------------------------------------------ computation

@@ -27,7 +27,7 @@ class CultureChecklistLine(models.Model):
     campaign_state = fields.Selection(related="campaign_id.state", string="Campaign status")
     company_id = fields.Many2one(related="assessment_id.company_id", store=True)
     item_id = fields.Many2one("culture.checklist.item", required=True, ondelete="restrict")
-    item_sequence = fields.Integer(related="item_id.sequence", store=True)
+    item_sequence = fields.Integer(related="item_id.sequence", store=True, aggregator=False)
     state = fields.Selection(
         [
             ("not_checked", "Not checked"),

@@ -37,6 +37,7 @@ class CultureExpertValue(models.Model):
     value = fields.Float(
         digits=(5, 2),
         required=True,
+        aggregator="avg",
         help="Number of conditions or channels present (points per unit), or points (expert "
         "value in points).",
     )

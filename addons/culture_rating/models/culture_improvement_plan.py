@@ -12,13 +12,15 @@ class CultureImprovementPlan(models.Model):
     _description = "Improvement Plan"
     _inherit = ["mail.thread", "mail.activity.mixin", "municipal.lock.mixin"]
     _order = "year desc, institution_id"
+    _rec_names_search = ["institution_id.name", "campaign_id.name"]
 
     # approved by the head of the department: the plan is frozen (its measures report their
     # progress, see culture.improvement.measure); only the manager reopens it
     _lock_states = ("approved", "done", "cancelled")
     _lock_workflow_fields = frozenset({"approval_date"})
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # in the reader's language (a stored name would keep the language of whoever created it)
+    name = fields.Char(compute="_compute_name")
     assessment_id = fields.Many2one(
         "culture.assessment", required=True, ondelete="restrict", index=True, tracking=True
     )
@@ -28,9 +30,9 @@ class CultureImprovementPlan(models.Model):
     institution_id = fields.Many2one(
         related="assessment_id.institution_id", store=True, index=True, string="Institution"
     )
-    year = fields.Integer(related="assessment_id.year", store=True)
+    year = fields.Integer(related="assessment_id.year", store=True, aggregator=False)
     company_id = fields.Many2one(related="assessment_id.company_id", store=True, index=True)
-    total = fields.Float(related="assessment_id.total", string="Score")
+    total = fields.Float(related="assessment_id.total", string="Score", aggregator="avg")
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -59,6 +61,7 @@ class CultureImprovementPlan(models.Model):
         return super().write(vals)
 
     @api.depends("institution_id.name", "year")
+    @api.depends_context("lang")
     def _compute_name(self):
         for plan in self:
             plan.name = self.env._(

@@ -63,9 +63,13 @@ class CultureIndicator(models.Model):
         required=True,
         default="share",
     )
-    max_points = fields.Float(default=100.0, digits=(5, 2), help="Maximum of the indicator.")
+    max_points = fields.Float(
+        default=100.0, digits=(5, 2), aggregator=False, help="Maximum of the indicator."
+    )
     points_per_unit = fields.Float(
-        digits=(5, 2), help="Points per condition or channel present (points per unit formula)."
+        digits=(5, 2),
+        aggregator=False,
+        help="Points per condition or channel present (points per unit formula).",
     )
     weight = fields.Float(
         required=True,

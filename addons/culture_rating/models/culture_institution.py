@@ -1,4 +1,7 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from . import periodicity
 
 
 class CultureInstitution(models.Model):
@@ -56,6 +59,20 @@ class CultureInstitution(models.Model):
         "culture.assessment", compute="_compute_last_assessment", string="Last published result"
     )
 
+    last_assessed_year = fields.Integer(
+        compute="_compute_assessment_overdue",
+        aggregator=False,
+        string="Last assessed in",
+        help="Year of the last campaign that assessed the institution (started campaigns).",
+    )
+    assessment_overdue = fields.Boolean(
+        compute="_compute_assessment_overdue",
+        search="_search_assessment_overdue",
+        string="Not assessed for three years",
+        help="The institution is assessed at least once every three years: it has not been "
+        "assessed for three years or more, or never.",
+    )
+
     _sql_constraints = [
         ("name_company_uniq", "unique(name, company_id)", "An institution with this name exists."),
     ]
@@ -69,6 +86,36 @@ class CultureInstitution(models.Model):
             institution.last_assessment_id = published.filtered(
                 lambda a, i=institution: a.institution_id == i
             )[:1]
+
+    def _last_assessed_years(self):
+        """{institution id: year of its last assessment in a started campaign}."""
+        groups = (
+            self.env["culture.assessment"]
+            .sudo()
+            ._read_group(
+                [("institution_id", "in", self.ids), ("campaign_id.state", "!=", "draft")],
+                ["institution_id"],
+                ["year:max"],
+            )
+        )
+        return {institution.id: year for institution, year in groups}
+
+    @api.depends("assessment_ids.year", "assessment_ids.campaign_id.state")
+    def _compute_assessment_overdue(self):
+        years = self._last_assessed_years()
+        this_year = fields.Date.context_today(self).year
+        for institution in self:
+            last = years.get(institution.id)
+            institution.last_assessed_year = last or 0
+            institution.assessment_overdue = periodicity.assessment_overdue(last, this_year)
+
+    def _search_assessment_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the assessment periodicity."))
+        institutions = self.with_context(active_test=False).search([("id", "!=", 0)])
+        overdue = institutions.filtered("assessment_overdue").ids
+        wanted = value if operator == "=" else not value
+        return [("id", "in" if wanted else "not in", overdue)]
 
     def action_view_assessments(self):
         self.ensure_one()

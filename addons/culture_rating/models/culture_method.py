@@ -20,11 +20,11 @@ class CultureMethod(models.Model):
     _lock_states = ("adopted", "superseded")
     _rec_names_search = ["name", "code"]
 
-    name = fields.Char(required=True, tracking=True)
+    name = fields.Char(required=True, tracking=True, translate=True)
     code = fields.Char(
         required=True, default="NOK", help="Methodology family; its versions share the code."
     )
-    version = fields.Integer(required=True, default=1, tracking=True)
+    version = fields.Integer(required=True, default=1, tracking=True, aggregator=False)
     state = fields.Selection(
         [("draft", "Draft"), ("adopted", "Adopted"), ("superseded", "Superseded")],
         default="draft",

@@ -31,6 +31,14 @@ class SurveyUserInput(models.Model):
     )
     culture_entered_by_id = fields.Many2one("res.users", string="Typed in by", readonly=True)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            # a response started by the institution's public link (the base's mechanism)
+            if vals.get("culture_assessment_id") and vals.get("quality_link_kind"):
+                vals.setdefault("culture_channel", "online")
+        return super().create(vals_list)
+
     @api.constrains("culture_assessment_id", "survey_id")
     def _check_culture_survey(self):
         for answer in self:

@@ -10,3 +10,6 @@ from . import test_reports
 from . import test_ui
 from . import test_head
 from . import test_locks_rpc
+from . import test_public_pages
+from . import test_lists
+from . import test_komsomolsk
