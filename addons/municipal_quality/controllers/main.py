@@ -52,6 +52,9 @@ class MunicipalQualitySurvey(http.Controller):
         if kind not in LINK_KINDS:
             return None
         model, _field = LINK_KINDS[kind]
+        if model not in request.env:
+            # a kind another addon declares, not installed in this database
+            return None
         Model = request.env[model].sudo().with_context(active_test=False)
         if not Model._quality_link_check(kind, res_id, signature):
             return None
