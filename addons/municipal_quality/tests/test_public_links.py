@@ -301,6 +301,15 @@ class TestPublicLinksHttp(PublicLinksCase):
         self.office.unlink()
         self.assertInvalid(path)
 
+    def test_a_kind_whose_addon_is_not_installed(self):
+        from unittest.mock import patch
+
+        from ..models import municipal_quality_link_mixin
+
+        kinds = dict(municipal_quality_link_mixin.LINK_KINDS, ghost=("ghost.institution", "x"))
+        with patch.dict(municipal_quality_link_mixin.LINK_KINDS, kinds):
+            self.assertInvalid("/quality/survey/ghost/1/abcdef")
+
     def test_archived_record(self):
         path = self._path(self.office)
         self.office.active = False
