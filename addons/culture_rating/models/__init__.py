@@ -19,3 +19,4 @@ from . import survey_question
 from . import survey_question_answer
 from . import survey_user_input
 from . import survey_user_input_line
+from . import municipal_open_data

@@ -13,3 +13,4 @@ from . import edu_appeal
 from . import edu_information_request
 from . import edu_control_check
 from . import edu_control_check_line
+from . import municipal_open_data
