@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..bridge.protocol import RATINGS
+from .event_rules import REASON_NO_SHOW
 
 VALUES = [("bad", "Bad"), ("good", "Good"), ("excellent", "Excellent")]
 # Set only by this module's server code, for the duration of one ORM creation of votes: nothing
@@ -33,6 +34,7 @@ _TICKET_AT_PRESS = """
      LIMIT 1
 """
 _INSERT_VOTES = f"""
+    WITH inserted AS (
     INSERT INTO municipal_console_vote
            (ticket_id, office_id, company_id, category_id, service_id, employee_id,
             value, rating, pressed_at, event_id, console_id, workplace_id,
@@ -45,17 +47,24 @@ _INSERT_VOTES = f"""
       JOIN municipal_console c ON c.id = %(console)s
       JOIN LATERAL ({_TICKET_AT_PRESS}) t ON TRUE
       LEFT JOIN municipal_service s ON s.id = t.service_id
-     WHERE NOT EXISTS (SELECT 1 FROM municipal_console_fault f WHERE f.event_id = e.event_id)
+     WHERE t.state IN ('called', 'serving', 'done')
+       AND NOT EXISTS (SELECT 1 FROM municipal_console_fault f WHERE f.event_id = e.event_id)
      ORDER BY e.ord
         ON CONFLICT DO NOTHING
-    RETURNING event_id
+    RETURNING event_id, pressed_at
+    ), latest AS (
+    UPDATE municipal_console
+       SET last_press_at = GREATEST(last_press_at, (SELECT max(pressed_at) FROM inserted))
+     WHERE id = %(console)s AND EXISTS (SELECT 1 FROM inserted)
+    )
+    SELECT event_id FROM inserted
 """
 # Why each press that was not inserted was refused.
 _EXPLAIN_REFUSALS = f"""
     SELECT e.event_id,
            EXISTS(SELECT 1 FROM municipal_console_vote v WHERE v.event_id = e.event_id)
            OR EXISTS(SELECT 1 FROM municipal_console_fault f WHERE f.event_id = e.event_id),
-           c.workplace_id IS NULL, t.number
+           c.workplace_id IS NULL, t.number, t.state
       FROM unnest(%(event_id)s::varchar[], %(at)s::timestamp[]) AS e(event_id, at)
       JOIN municipal_console c ON c.id = %(console)s
       LEFT JOIN LATERAL ({_TICKET_AT_PRESS}) t ON TRUE
@@ -119,7 +128,21 @@ class MunicipalConsoleVote(models.Model):
                     "by hand (order 2.8, 3.2)."
                 )
             )
-        return super().create(vals_list)
+        votes = super().create(vals_list)
+        # the latest press of each console (the event API refuses an older one)
+        votes.flush_recordset(["console_id", "pressed_at"])
+        self.env.cr.execute(
+            """
+            UPDATE municipal_console c
+               SET last_press_at = GREATEST(c.last_press_at, v.latest)
+              FROM (SELECT console_id, max(pressed_at) AS latest FROM municipal_console_vote
+                     WHERE id = ANY(%s) GROUP BY console_id) v
+             WHERE v.console_id = c.id
+            """,
+            [votes.ids],
+        )
+        self.env["municipal.console"].invalidate_model(["last_press_at"])
+        return votes
 
     def write(self, vals):
         if vals:
@@ -187,18 +210,21 @@ class MunicipalConsoleVote(models.Model):
                     "at": [at for _event_id, at in refused],
                 },
             )
-            for event_id, known, no_workplace, number in cr.fetchall():
+            for event_id, known, no_workplace, number, state in cr.fetchall():
                 if known:
                     outcome[event_id] = "duplicate"
                 elif no_workplace:
                     outcome[event_id] = "the console is not attached to a workplace"
                 elif not number:
                     outcome[event_id] = "no ticket was called at the workplace at the press time"
+                elif state not in ("called", "serving", "done"):
+                    outcome[event_id] = REASON_NO_SHOW.format(number=number)
                 else:
                     outcome[event_id] = f"ticket {number} is already rated"
         if inserted:
             self.invalidate_model()
             self.env["municipal.queue.ticket"].invalidate_model(["vote_ids", "vote_value"])
+            console.invalidate_recordset(["last_press_at"])
         return outcome
 
     @api.model
