@@ -34,6 +34,14 @@ def _code(value):
     return value
 
 
+def _malformed_code():
+    """404 for a code that cannot exist, answered here: raising NotFound would make Odoo look
+    for an attachment at this URL (``_serve_fallback``), and PostgreSQL refuses the NUL byte."""
+    return request.make_response(
+        "Not Found", headers=[("Content-Type", "text/plain; charset=utf-8")], status=404
+    )
+
+
 def _clean_post(post):
     """Form fields with NUL bytes are refused as a whole (PostgreSQL stores no NUL)."""
     if any(isinstance(value, str) and "\x00" in value for value in post.values()):
@@ -63,7 +71,7 @@ class RatingConsolePublic(http.Controller):
                 website=True, methods=["GET"])
     def workplace(self, code, **_kwargs):
         if not _code(code):
-            raise request.not_found()
+            return _malformed_code()
         workplace = request.env["municipal.workplace"].sudo().search(
             [("code", "=", code)], limit=1
         )
@@ -76,7 +84,7 @@ class RatingConsolePublic(http.Controller):
     def book(self, office_code, **post):
         """The complaints and suggestions book of an office (order 3.4)."""
         if not _code(office_code):
-            raise request.not_found()
+            return _malformed_code()
         post = _clean_post(post)
         office = request.env["municipal.office"].sudo().search(
             [("code", "=", office_code)], limit=1
