@@ -1,6 +1,5 @@
-from datetime import date
-
 import re
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from werkzeug.exceptions import BadRequest
@@ -9,7 +8,6 @@ from odoo import http
 from odoo.http import request
 
 from ..models.municipal_complaint import BOOK_LIMITS
-
 
 MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 # A code in a public URL: what a workplace or office code may be (else: no such page).

@@ -1,13 +1,13 @@
 import hashlib
 import hmac
 import secrets
-
-import psycopg2.errors
 from datetime import UTC, datetime, timedelta
 
+import psycopg2.errors
+
 from odoo import api, fields, models, tools
-from odoo.tools import html_escape
 from odoo.exceptions import AccessError
+from odoo.tools import html_escape
 
 from ..bridge.bus import MESSAGE_TYPE, bus_channel
 from . import event_rules

@@ -57,9 +57,9 @@ class MunicipalConsoleFault(models.Model):
             """
         )
         if not self.env.cr.fetchone():
-            self.env.cr.execute(
-                f"""
-                CREATE UNIQUE INDEX IF NOT EXISTS {OPEN_FAULT_INDEX}
+            self.env.cr.execute(  # the name is OPEN_FAULT_INDEX
+                """
+                CREATE UNIQUE INDEX IF NOT EXISTS municipal_console_fault_one_open_per_code_idx
                     ON municipal_console_fault (console_id, reason, COALESCE(code, ''))
                  WHERE closed_at IS NULL
                 """

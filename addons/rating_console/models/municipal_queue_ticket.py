@@ -158,9 +158,9 @@ class MunicipalQueueTicket(models.Model):
                 "to create the index %s.", OPEN_TICKET_INDEX,
             )
             return
-        self.env.cr.execute(
-            f"""
-            CREATE UNIQUE INDEX IF NOT EXISTS {OPEN_TICKET_INDEX}
+        self.env.cr.execute(  # the name is OPEN_TICKET_INDEX
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS municipal_queue_ticket_one_open_per_workplace_idx
                 ON municipal_queue_ticket (workplace_id)
              WHERE state IN ('called', 'serving') AND workplace_id IS NOT NULL
             """

@@ -49,7 +49,7 @@ def _committed_fixtures(dbname):
                 for n in range(1, 5)
             ]
         )
-        cr.commit()
+        cr.commit()  # pylint: disable=invalid-commit
         return {
             "office": office.id,
             "workplaces": workplaces.ids,
@@ -71,7 +71,7 @@ def _drop_committed_fixtures(dbname, ids):
         cr.execute("DELETE FROM municipal_console WHERE id = %s", [ids["console"]])
         cr.execute("DELETE FROM municipal_workplace WHERE office_id = %s", [ids["office"]])
         cr.execute("DELETE FROM municipal_office WHERE id = %s", [ids["office"]])
-        cr.commit()
+        cr.commit()  # pylint: disable=invalid-commit
 
 
 def _wait_for_a_blocked_statement(cr, timeout=10):
