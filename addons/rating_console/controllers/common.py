@@ -1,7 +1,9 @@
+import contextlib
 import copy
 import json
 
 from odoo.http import request
+from odoo.service import model as service_model
 
 
 def json_response(payload, status=200):
@@ -51,3 +53,26 @@ def json_body():
     if isinstance(body, ValueError):
         raise ValueError(str(body))
     return copy.deepcopy(body)
+
+
+_ATTEMPT_KEY = "rating_console.attempt"
+
+
+class Busy(Exception):
+    """The last attempt Odoo makes met a concurrency conflict again (answered 503 in JSON)."""
+
+
+@contextlib.contextmanager
+def last_attempt_answers():
+    """Let Odoo retry a concurrency conflict (lock timeout, serialization failure), except on
+    its last attempt: then roll back and raise :class:`Busy`, so that the client gets a JSON
+    503 rather than Odoo's error page."""
+    environ = request.httprequest.environ
+    environ[_ATTEMPT_KEY] = environ.get(_ATTEMPT_KEY, 0) + 1
+    try:
+        yield
+    except service_model.PG_CONCURRENCY_EXCEPTIONS_TO_RETRY as exc:
+        if environ[_ATTEMPT_KEY] < service_model.MAX_TRIES_ON_CONCURRENCY_FAILURE:
+            raise
+        request.env.cr.rollback()
+        raise Busy("busy: a concurrent request holds this console or workplace, retry") from exc

@@ -4,7 +4,7 @@ from odoo import SUPERUSER_ID, http
 from odoo.http import request
 
 from ..models.event_rules import check_envelope
-from .common import bearer_token, error, json_body, json_response
+from .common import Busy, bearer_token, error, json_body, json_response, last_attempt_answers
 
 _logger = logging.getLogger(__name__)
 
@@ -39,4 +39,10 @@ class RatingConsoleEvents(http.Controller):
         console = env["municipal.console"]._authenticate(serial, token)
         if not console:
             return error(401, "unknown console or wrong token")
-        return json_response(console._receive_events(events))
+        try:
+            with last_attempt_answers():
+                result = console._receive_events(events)
+                env.flush_all()
+        except Busy as exc:
+            return error(503, str(exc))
+        return json_response(result)

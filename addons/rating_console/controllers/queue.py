@@ -4,7 +4,7 @@ from odoo.http import request
 
 from ..models.municipal_queue_ticket import check_ticket_number
 from ..models.res_users_apikeys import QUEUE_GROUP
-from .common import bearer_token, error, json_body, json_response
+from .common import Busy, bearer_token, error, json_body, json_response, last_attempt_answers
 
 # How long a step waits for a lock held by a concurrent step (the same ticket sent twice, another
 # ticket called at the same window). Past it, PostgreSQL raises LockNotAvailable and Odoo runs
@@ -63,10 +63,12 @@ class RatingConsoleQueue(http.Controller):
             return error(400, str(exc))
         env.cr.execute(f"SET LOCAL lock_timeout = {int(QUEUE_LOCK_TIMEOUT_MS)}")
         try:
-            with env.cr.savepoint():
+            with last_attempt_answers(), env.cr.savepoint():
                 workplace, ticket = env["municipal.queue.ticket"]._queue_api_drive(
                     code, action, number, service=service, operator=operator
                 )
+        except Busy as exc:
+            return error(503, str(exc))
         except AccessError as exc:  # a subclass of UserError: first
             return error(403, exc.args[0])
         except (UserError, ValidationError) as exc:

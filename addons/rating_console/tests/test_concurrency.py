@@ -16,6 +16,7 @@ import psycopg2.errors
 from odoo import SUPERUSER_ID, api, fields, sql_db
 from odoo.exceptions import UserError
 from odoo.modules.registry import Registry
+from odoo.service import model as service_model
 from odoo.tests import HttpCase, get_db_name, tagged
 from odoo.tools import mute_logger
 
@@ -265,3 +266,33 @@ class TestForcedConflicts(RatingConsoleMixin, HttpCase):
                 workplace.with_user(self.head_user).action_call_next()
         finally:
             helper.join(30)
+
+    def test_the_last_attempt_answers_busy_in_json(self):
+        """When Odoo's last attempt meets the lock again, the client gets a JSON 503 (and sends
+        again later), not Odoo's error page; nothing is stored."""
+        self.patch(service_model, "MAX_TRIES_ON_CONCURRENCY_FAILURE", 1)
+        self.patch(console_module, "EVENT_LOCK_TIMEOUT_MS", 200)
+        self.patch(queue_controller, "QUEUE_LOCK_TIMEOUT_MS", 200)
+        self.other.execute(
+            "SELECT id FROM municipal_console WHERE id = %s FOR UPDATE", [self.cc_console.id]
+        )
+        self.other.execute(
+            "SELECT id FROM municipal_queue_ticket WHERE id = %s FOR UPDATE",
+            [self.cc_tickets[1].id],
+        )
+        now = datetime.now(UTC).replace(microsecond=0).isoformat()
+        body = {"console": f"{PREFIX}-0001",
+                "events": [{"id": "cc-busy", "type": "heartbeat", "at": now}]}
+        step = {"workplace": self.cc_workplaces[1].code, "action": "call",
+                "ticket": self.cc_tickets[1].number}
+        with mute_logger("odoo.sql_db"):
+            answers = [
+                self.url_open("/rating_console/v1/events", data=json.dumps(body),
+                              headers=self.events_headers(), timeout=30),
+                self.url_open("/rating_console/v1/queue", data=json.dumps(step),
+                              headers=self.queue_headers(), timeout=30),
+            ]
+        for response in answers:
+            self.assertEqual(response.status_code, 503, response.text)
+            self.assertIn("busy", response.json()["error"])
+        self.assertEqual(self.cc_tickets[1].state, "waiting")
