@@ -39,6 +39,8 @@ def check_ticket_number(number):
     """The ticket number of a queue API request, or ValueError (answered 400)."""
     if isinstance(number, int) and not isinstance(number, bool) and number >= 0:
         number = str(number)
+    if isinstance(number, str) and len(number) <= 64:
+        number = number.strip()  # surrounding blanks, as before
     if not isinstance(number, str) or not TICKET_NUMBER.fullmatch(number):
         raise ValueError(f"'ticket' must be a ticket number: {TICKET_NUMBER_RULE}")
     return number
