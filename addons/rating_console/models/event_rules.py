@@ -25,6 +25,11 @@ MAX_DELIVERY_WINDOW_HOURS = 24 * 366
 CODE_PATTERN = re.compile(r"[A-Za-z0-9._:/+-]{1,32}")
 CODE_RULE = "1-32 characters of A-Z a-z 0-9 . _ : / + -"
 
+# A console reports at most this many different open fault codes (a flood is refused, not stored).
+MAX_OPEN_FAULT_CODES = 10
+REASON_TOO_MANY_FAULTS = (
+    "the console has {count} open faults already: close them before it reports other codes"
+)
 REASON_FUTURE = "'at' is in the future"
 REASON_WINDOW = "the press is older than the delivery window of {hours} hours"
 REASON_OUT_OF_ORDER = "the press is older than the latest press already stored for this console"

@@ -258,6 +258,14 @@ class MunicipalConsole(models.Model):
         if event["type"] == "heartbeat":
             self._register_heartbeat(at, code)
         else:
+            open_codes = set(
+                self.fault_ids.filtered(lambda f: not f.closed_at and f.reason == "error")
+                .mapped("code")
+            )
+            if code not in open_codes and len(open_codes) >= event_rules.MAX_OPEN_FAULT_CODES:
+                raise EventInputError(
+                    event_rules.REASON_TOO_MANY_FAULTS.format(count=len(open_codes))
+                )
             self._register_heartbeat(at)
             self._open_fault("error", code=code, at=at, event_id=event["id"])
 
@@ -338,7 +346,7 @@ class MunicipalConsole(models.Model):
                 user_id=user.id,
             )
         if told:
-            console.message_post(body=html_escape(fault._describe()))
+            console.message_post(body=html_escape(fault._describe()), subtype_xmlid="mail.mt_note")
 
     @api.model
     def _heartbeat_timeout(self):

@@ -157,6 +157,21 @@ class TestPressRules(RatingConsoleMixin, HttpCase):
         self.assertEqual(answer.json()["accepted"], ["c-6"])
         self.assertEqual(self.console.fault_ids.mapped("code"), ["E-01.2"])
 
+    def test_a_flood_of_fault_codes_is_refused_past_ten_open_codes(self):
+        now = iso(self.now())
+        events = [{"id": f"fl-{n}", "type": "fault", "code": f"E{n:03d}", "at": now}
+                  for n in range(200)]
+        events.append({"id": "fl-again", "type": "fault", "code": "E000", "at": now})
+        answer = self.post(events)
+        result = answer.json()
+        self.assertEqual(result["accepted"], [f"fl-{n}" for n in range(10)] + ["fl-again"])
+        reasons = self.reasons(answer)
+        self.assertEqual(len(reasons), 190)
+        self.assertIn("10 open faults already", reasons["fl-10"])
+        self.assertEqual(len(self.console.fault_ids), 10, "one open fault per code")
+        users = self.console.activity_ids.user_id
+        self.assertEqual(len(self.console.activity_ids), len(users), "one activity per user")
+
     def test_malformed_envelopes_are_400_json(self):
         cases = [
             json.dumps({"console": "T-RC-0001\x00", "events": [{"id": "a"}]}),
