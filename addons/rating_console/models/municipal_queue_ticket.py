@@ -415,9 +415,36 @@ class MunicipalQueueTicket(models.Model):
             )
             if not employee:
                 raise ValueError(f"unknown operator barcode {barcode}")
-            # the operator named by the queue system: set at issue, by this checked path only
-            return self._lock_create([dict(vals, employee_id=employee.id)])
-        return self.create([vals])
+            vals["employee_id"] = employee.id
+        try:
+            with self.env.cr.savepoint():  # flushed here: the unique number answers now
+                if vals.get("employee_id"):
+                    # the operator named by the queue system: set at issue, by this path only
+                    return self._lock_create([vals])
+                return self.create([vals])
+        except psycopg2.errors.UniqueViolation as exc:
+            if exc.diag.constraint_name != "municipal_queue_ticket_number_uniq":
+                raise
+            self._raise_concurrent_issue(vals)
+
+    def _raise_concurrent_issue(self, vals):
+        """The same ticket was issued by a concurrent request (the same step sent twice at
+        once), committed after this transaction began: it is invisible here. The same INSERT
+        with ``ON CONFLICT DO NOTHING`` makes PostgreSQL raise the serialization failure it is
+        (REPEATABLE READ), so that Odoo runs the request again and answers as for a retry."""
+        self.env.cr.execute(
+            """
+            INSERT INTO municipal_queue_ticket (number, office_id, ticket_date, state, issued_at)
+            VALUES (%s, %s, %s, 'waiting', now() AT TIME ZONE 'UTC')
+            ON CONFLICT DO NOTHING
+            """,
+            [vals["number"], vals["office_id"], vals["ticket_date"]],
+        )
+        # not reached under REPEATABLE READ; under READ COMMITTED the row is visible now
+        raise UserError(
+            self.env._("Ticket %(ticket)s was issued at the same moment: send the step again.",
+                       ticket=vals["number"])
+        )
 
     @api.model
     def _ticket_at(self, workplace, at):

@@ -296,3 +296,30 @@ class TestForcedConflicts(RatingConsoleMixin, HttpCase):
             self.assertEqual(response.status_code, 503, response.text)
             self.assertIn("busy", response.json()["error"])
         self.assertEqual(self.cc_tickets[1].state, "waiting")
+
+    def test_the_same_ticket_issued_twice_at_once_is_a_conflict_odoo_retries(self):
+        """The same 'call' of a new ticket sent twice at once: the second connection issues the
+        ticket and holds its transaction; our request waits on the unique number, then meets
+        the committed row it cannot see. It is answered as a concurrency conflict that Odoo
+        retries (a fresh snapshot sees the ticket and answers as for a retry: 200), never an
+        IntegrityError page. Under the test's single snapshot every retry meets the conflict
+        again, so the last one answers the JSON 503."""
+        self.patch(service_model, "MAX_TRIES_ON_CONCURRENCY_FAILURE", 2)
+        calls, _failed = self.watch("municipal.queue.ticket", "_queue_api_drive")
+        today = self.cc_tickets[0].ticket_date
+        self.other.execute(
+            "INSERT INTO municipal_queue_ticket (number, office_id, ticket_date, state, "
+            "issued_at) VALUES ('Q-DUP', %s, %s, 'waiting', now() AT TIME ZONE 'UTC')",
+            [self.cc_office.id, today],
+        )
+        body = {"workplace": self.cc_workplaces[1].code, "action": "call", "ticket": "Q-DUP"}
+        with mute_logger("odoo.sql_db"):
+            thread, answers = self.post_in_thread(
+                "/rating_console/v1/queue", body, self.queue_headers()
+            )
+            self.assertTrue(_wait_for_a_blocked_statement(self.other), "the issue waits")
+            self.other.commit()
+            thread.join(60)
+        self.assertEqual(len(calls), 2, "Odoo ran the step again")
+        self.assertEqual(answers[0].status_code, 503, answers[0].text)
+        self.assertEqual(answers[0].headers["Content-Type"], "application/json")
