@@ -206,12 +206,18 @@ class MunicipalConsole(models.Model):
         (:func:`event_rules.check_event`, the rules of time of :func:`event_rules.press_refusal`):
         a bad event is one rejection, never the failure of the request. Heartbeats and faults go
         through the ORM, each in its own savepoint; votes are written in one set-based statement
-        (``_record_console_votes``), so a single vote costs two queries and a batch of 1,000
-        presses a few; each vote is one row: never half-written.
+        (``_record_console_votes``, which also locks the console's row), so a single vote costs
+        one query and a batch of 1,000 presses a few; each vote is one row: never half-written.
+        A request with heartbeats or faults first locks the console (``_lock_for_events``).
         """
         self.ensure_one()
         ids = [event["id"] for event in events]
-        latest, known = self._lock_for_events(ids)
+        if any(event.get("type") != "vote" for event in events):
+            latest, known = self._lock_for_events(ids)
+        else:
+            # votes only (the hot path): the statement that stores them locks the console and
+            # refuses a press older than its latest stored press; here, the order in the batch
+            latest, known = None, set()
         window = self._delivery_window_hours()
         now = datetime.now(UTC).replace(tzinfo=None)
         outcome = {}
@@ -241,7 +247,11 @@ class MunicipalConsole(models.Model):
             except EventInputError as exc:
                 outcome[event_id] = str(exc)
         if votes:
-            outcome.update(self.env["municipal.console.vote"]._record_console_votes(self, votes))
+            outcome.update(
+                self.env["municipal.console.vote"]._record_console_votes(
+                    self, votes, lock_timeout_ms=EVENT_LOCK_TIMEOUT_MS
+                )
+            )
         result = {"accepted": [], "duplicates": [], "rejected": []}
         for event_id in ids:
             state = outcome[event_id]

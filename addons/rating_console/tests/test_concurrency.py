@@ -185,6 +185,38 @@ class TestForcedConflicts(RatingConsoleMixin, HttpCase):
                                         "rejected": []})
         self.assertEqual(len(ticket.vote_ids), 1)
 
+    def test_vote_only_request_retried_after_a_lock_timeout_answers_as_the_first(self):
+        """The hot path (votes only): the INSERT itself locks the console's row; held by the
+        second connection, it times out, Odoo runs the request again, the vote is stored once."""
+        ticket = self.make_ticket("E-CC2", office=self.cc_office)
+        ticket.action_call(self.cc_workplaces[0])
+        self.env.flush_all()
+        now = datetime.now(UTC).replace(microsecond=0)
+        body = {"console": f"{PREFIX}-0001", "events": [
+            {"id": "cc-vote-2", "type": "vote", "value": "excellent", "at": now.isoformat()},
+        ]}
+        self.patch(console_module, "EVENT_LOCK_TIMEOUT_MS", 300)
+        calls, failed = self.watch("municipal.console.vote", "_record_console_votes")
+        self.other.execute(
+            "SELECT id FROM municipal_console WHERE id = %s FOR UPDATE", [self.cc_console.id]
+        )
+        with mute_logger("odoo.sql_db"):
+            thread, answers = self.post_in_thread(
+                "/rating_console/v1/events", body, self.events_headers()
+            )
+            self.assertTrue(failed.wait(20), "the request met the lock of the second connection")
+            self.other.rollback()
+            thread.join(60)
+        self.assertEqual(answers[0].status_code, 200, answers[0].text)
+        self.assertEqual(answers[0].json(),
+                         {"accepted": ["cc-vote-2"], "duplicates": [], "rejected": []})
+        self.assertGreaterEqual(len(calls), 2, "Odoo ran the handler again")
+        again = self.url_open("/rating_console/v1/events", data=json.dumps(body),
+                              headers=self.events_headers())
+        self.assertEqual(again.json(),
+                         {"accepted": [], "duplicates": ["cc-vote-2"], "rejected": []})
+        self.assertEqual(ticket.vote_ids.mapped("event_id"), ["cc-vote-2"])
+
     # ------------------------------------------------------------------ queue API
     def test_queue_step_retried_after_a_lock_timeout_answers_as_the_first(self):
         """A second connection holds the ticket's row: the call times out on it, Odoo runs the
