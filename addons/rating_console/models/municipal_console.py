@@ -154,6 +154,9 @@ class MunicipalConsole(models.Model):
 
     def init(self):
         # the latest press of each console, for databases that stored votes before the field
+        # (at the first installation the vote table comes after this one: nothing to do)
+        if not tools.sql.table_exists(self.env.cr, "municipal_console_vote"):
+            return
         self.env.cr.execute(
             """
             UPDATE municipal_console c
