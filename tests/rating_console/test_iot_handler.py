@@ -148,6 +148,9 @@ def test_driver_lights_the_console_and_delivers_votes(box, tmp_path, monkeypatch
             time.sleep(0.05)
         assert [e["value"] for e in store.events.values() if e["type"] == "vote"] == ["good"]
         assert box.events, "the status was pushed to the box's event manager"
+        driver.action({"action": "get_status"})  # the delivery of the bridge, in the device data
+        assert driver.data["delivery"]["rejected"] == 0
+        assert driver.data["delivery"]["pending"] == 0
     finally:
         driver._stopped.set()
         driver.join(3)

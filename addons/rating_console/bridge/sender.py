@@ -3,7 +3,9 @@
 The reading loop of the serial port only writes to the spool; this thread sends the spool in
 order, in batches, and retries with a growing delay while the server is unreachable or answers
 5xx. An event leaves the spool when the server lists it as accepted, duplicate or rejected (a
-rejection is final: the server said why, sending it again would not change the answer). Events
+rejection is final: the server said why, sending it again would not change the answer); it is
+logged and counted (``status()``), and never blocks the events behind it: a batch refused as a
+whole (400) is sent again event by event, and the event refused on its own is dropped. Events
 keep their original press time (``at``), so a vote delivered an hour late still counts for the
 ticket that was called when the button was pressed.
 """
@@ -23,6 +25,15 @@ EVENTS_PATH = "/rating_console/v1/events"
 class DeliveryError(Exception):
     """The server could not be reached or did not take the batch (retry later)."""
 
+    def __init__(self, message, status=None):
+        super().__init__(message)
+        self.status = status  # the HTTP status of the answer, if the server answered
+
+
+# Answers to a batch that sending it again cannot change: the batch is split, and a single event
+# refused so is dropped (400 a malformed event, 413 too large, 422 unprocessable).
+FINAL_STATUSES = (400, 413, 422)
+
 
 class Sender:
     def __init__(self, spool, url, serial, token, batch_size=100, timeout=10.0,
@@ -38,6 +49,7 @@ class Sender:
         self.idle_check = idle_check
         # the latest (event, reason) the server refused; bounded: the sender runs for months
         self.rejected = deque(maxlen=1000)
+        self.rejected_count = 0  # every event the server refused, since the start
         self.last_error = None
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -60,24 +72,56 @@ class Sender:
                 return json.loads(response.read().decode("utf-8"))
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace")[:500]
-            raise DeliveryError(f"HTTP {exc.code}: {detail}") from exc
+            raise DeliveryError(f"HTTP {exc.code}: {detail}", status=exc.code) from exc
         except (OSError, ValueError) as exc:  # refused, reset, timeout, bad JSON
             raise DeliveryError(str(exc)) from exc
+
+    def _reject(self, event, reason):
+        self.rejected.append((event, reason))
+        self.rejected_count += 1
+        _logger.warning("event %s rejected by the server (%d so far), dropped: %s",
+                        event.get("id"), self.rejected_count, reason)
+
+    def status(self):
+        """What the bridge reports about delivery (the CLI's log, the IoT box's device data)."""
+        return {
+            "pending": len(self.spool),
+            "rejected": self.rejected_count,
+            "last_rejection": self.rejected[-1][1] if self.rejected else None,
+            "last_error": self.last_error,
+        }
+
+    def _post_batch(self, batch):
+        """The server's answer for ``batch``; a batch refused as a whole (400: one malformed
+        event spoils the envelope) is sent again one event at a time, and an event refused so
+        on its own is dropped: it never blocks the events behind it."""
+        try:
+            return self.post([event for _name, event in batch])
+        except DeliveryError as exc:
+            if exc.status not in FINAL_STATUSES:
+                raise
+            if len(batch) == 1:
+                return {"rejected": [{"id": batch[0][1].get("id"), "reason": str(exc)}]}
+        answer = {"accepted": [], "duplicates": [], "rejected": []}
+        for item in batch:
+            single = self._post_batch([item])
+            for key in answer:
+                answer[key].extend(single.get(key, []))
+        return answer
 
     def flush_once(self):
         """Send one batch of the oldest events; returns how many left the spool."""
         batch = self.spool.pending(self.batch_size)
         if not batch:
             return 0
-        answer = self.post([event for _name, event in batch])
+        answer = self._post_batch(batch)
         done = set(answer.get("accepted", [])) | set(answer.get("duplicates", []))
         reasons = {r.get("id"): r.get("reason") for r in answer.get("rejected", [])}
         finished = []
         for name, event in batch:
-            if event["id"] in reasons:
-                self.rejected.append((event, reasons[event["id"]]))
-                _logger.warning("event %s rejected: %s", event["id"], reasons[event["id"]])
-            if event["id"] in done or event["id"] in reasons:
+            if event.get("id") in reasons:
+                self._reject(event, reasons[event.get("id")])
+            if event.get("id") in done or event.get("id") in reasons:
                 finished.append(name)
         self.spool.remove(finished)
         return len(finished)

@@ -2,8 +2,25 @@ from odoo import http
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
+from ..models.municipal_queue_ticket import check_ticket_number
 from ..models.res_users_apikeys import QUEUE_GROUP
-from .common import bearer_token, error, json_body, json_response
+from .common import Busy, bearer_token, error, json_body, json_response, last_attempt_answers
+
+# How long a step waits for a lock held by a concurrent step (the same ticket sent twice, another
+# ticket called at the same window). Past it, PostgreSQL raises LockNotAvailable and Odoo runs
+# the request again (``odoo.service.model.retrying``), reading the same body.
+QUEUE_LOCK_TIMEOUT_MS = 10000
+
+
+def _short_text(body, name, required=True):
+    value = body.get(name)
+    if value is None and not required:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and not required:
+        value = str(value)
+    if not isinstance(value, str) or not value.strip() or len(value) > 64 or "\x00" in value:
+        raise ValueError(f"'{name}' must be a code of 1-64 characters")
+    return value.strip()
 
 
 class RatingConsoleQueue(http.Controller):
@@ -15,11 +32,12 @@ class RatingConsoleQueue(http.Controller):
         "/rating_console/v1/queue",
         type="http",
         auth="public",
-        methods=["POST"],
         csrf=False,
         save_session=False,
     )
     def queue(self, **_kwargs):
+        if request.httprequest.method != "POST":  # answered in JSON too, not an HTML page
+            return error(405, "use POST")
         key = bearer_token()
         if not key:
             return error(401, "missing bearer token (an API key of the queue system user)")
@@ -36,23 +54,21 @@ class RatingConsoleQueue(http.Controller):
             return error(403, "this user is not the queue system")
         try:
             body = json_body()
-            action, number = body.get("action"), body.get("ticket")
-            if not isinstance(number, str | int) or not str(number).strip():
-                raise ValueError("'ticket' must be the ticket number")
-            code = body.get("workplace")
-            if not isinstance(code, str) or not code:
-                raise ValueError("'workplace' must be the code of a workplace")
+            action = body.get("action")
+            number = check_ticket_number(body.get("ticket"))
+            code = _short_text(body, "workplace")
+            service = _short_text(body, "service", required=False)
+            operator = _short_text(body, "operator", required=False)
         except ValueError as exc:
             return error(400, str(exc))
+        env.cr.execute(f"SET LOCAL lock_timeout = {int(QUEUE_LOCK_TIMEOUT_MS)}")
         try:
-            with env.cr.savepoint():
+            with last_attempt_answers(), env.cr.savepoint():
                 workplace, ticket = env["municipal.queue.ticket"]._queue_api_drive(
-                    code,
-                    action,
-                    str(number).strip(),
-                    service=body.get("service"),
-                    operator=body.get("operator"),
+                    code, action, number, service=service, operator=operator
                 )
+        except Busy as exc:
+            return error(503, str(exc))
         except AccessError as exc:  # a subclass of UserError: first
             return error(403, exc.args[0])
         except (UserError, ValidationError) as exc:

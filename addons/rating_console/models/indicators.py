@@ -2,7 +2,8 @@
 
 * share of Excellent = Excellent / all votes x 100;
 * share of Good or better = (Good + Excellent) / all votes x 100;
-* ratings per 100 tickets served = all votes / tickets served x 100;
+* ratings per 100 tickets served = votes on finished tickets / finished tickets x 100 (at
+  most 100: a ticket is rated once);
 * the average rating on Odoo's 1 / 3 / 5 scale.
 
 Results may inform analysis, improvement and monthly bonuses (4.7) but never a disciplinary or

@@ -73,7 +73,9 @@ class MunicipalComplaint(models.Model):
             errors["body"] = self.env._("Please write your complaint, suggestion or thanks.")
         for field, limit in BOOK_LIMITS.items():
             length = len(values[field])
-            if length > limit:
+            if "\x00" in values[field]:
+                errors[field] = self.env._("The text contains a NUL character: please remove it.")
+            elif length > limit:
                 errors[field] = self.env._(
                     "%(length)s characters: please keep it under %(limit)s.",
                     length=length,
@@ -86,7 +88,8 @@ class MunicipalComplaint(models.Model):
         """Record what a citizen wrote in the book of ``office`` (from the workplace
         ``workplace``, if any): ``(entry, {})``, or ``(None, errors)`` with nothing stored."""
         values = {
-            field: (post.get(field) or "").strip() for field in ("name", "contact", "body")
+            field: (post.get(field) if isinstance(post.get(field), str) else "").strip()
+            for field in ("name", "contact", "body")
         }
         kind = post.get("kind") if post.get("kind") in BOOK_KINDS else "complaint"
         errors = self._book_errors(values)

@@ -1,14 +1,23 @@
 import hashlib
 import hmac
 import secrets
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+
+import psycopg2.errors
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
+from odoo.tools import html_escape
 
 from ..bridge.bus import MESSAGE_TYPE, bus_channel
+from . import event_rules
+from .event_rules import EventInputError
 
 DEFAULT_HEARTBEAT_TIMEOUT = 10  # minutes
+# How long a request waits for the lock of its console (another request of the same console,
+# e.g. a bridge's retry while the first attempt still runs). Past it, PostgreSQL raises
+# LockNotAvailable and Odoo runs the request again (``odoo.service.model.retrying``).
+EVENT_LOCK_TIMEOUT_MS = 10000
 
 
 def hash_token(token):
@@ -49,6 +58,11 @@ class MunicipalConsole(models.Model):
     token_generated_at = fields.Datetime(copy=False, readonly=True)
     has_token = fields.Boolean(compute="_compute_has_token")
     last_heartbeat = fields.Datetime(readonly=True, copy=False)
+    last_press_at = fields.Datetime(
+        string="Latest press", readonly=True, copy=False,
+        help="The press time of the latest vote stored for this console: an older press is "
+        "refused (a console's events arrive in order).",
+    )
     firmware = fields.Char(string="Firmware version", readonly=True, copy=False)
     fault_ids = fields.One2many("municipal.console.fault", "console_id", string="Fault log")
     open_fault_count = fields.Integer(compute="_compute_open_fault_count")
@@ -138,6 +152,136 @@ class MunicipalConsole(models.Model):
     def _clear_credentials(self):
         self.env.registry.clear_cache()
 
+    def init(self):
+        # the latest press of each console, for databases that stored votes before the field
+        # (at the first installation the vote table comes after this one: nothing to do)
+        if not tools.sql.table_exists(self.env.cr, "municipal_console_vote"):
+            return
+        self.env.cr.execute(
+            """
+            UPDATE municipal_console c
+               SET last_press_at = v.latest
+              FROM (SELECT console_id, max(pressed_at) AS latest
+                      FROM municipal_console_vote GROUP BY console_id) v
+             WHERE v.console_id = c.id AND c.last_press_at IS NULL
+            """
+        )
+
+    # -- events of the device (the event API) ----------------------------------------------------
+    @api.model
+    def _delivery_window_hours(self):
+        return event_rules.delivery_window_hours(
+            self.env["ir.config_parameter"].sudo().get_param(
+                "rating_console.delivery_window_hours",
+                event_rules.DEFAULT_DELIVERY_WINDOW_HOURS,
+            )
+        )
+
+    def _lock_for_events(self, event_ids):
+        """Lock this console's row for the request (events of one console are processed one
+        request at a time, in order) and return (latest press stored, event ids already known).
+
+        One round trip: the lock timeout (kept for the request: every lock wait of an event
+        request is bounded, and Odoo runs the request again past it), the lock, the latest press
+        and the known event ids.
+        """
+        self.ensure_one()
+        self.env.cr.execute(
+            f"""
+            SET LOCAL lock_timeout = {int(EVENT_LOCK_TIMEOUT_MS)};
+            SELECT c.last_press_at,
+                   ARRAY(SELECT event_id FROM municipal_console_vote WHERE event_id = ANY(%(ids)s)
+                         UNION ALL
+                         SELECT event_id FROM municipal_console_fault
+                          WHERE event_id = ANY(%(ids)s))
+              FROM municipal_console c WHERE c.id = %(id)s FOR NO KEY UPDATE OF c
+            """,
+            {"id": self.id, "ids": list(event_ids)},
+        )
+        latest, known = self.env.cr.fetchone()
+        return latest, set(known)
+
+    def _receive_events(self, events):
+        """The outcome of each event of a request of this console, in the order of the request:
+        ``{"accepted": [ids], "duplicates": [ids], "rejected": [{"id", "reason"}]}``.
+
+        ``events`` passed :func:`event_rules.check_envelope`. Each event is checked on its own
+        (:func:`event_rules.check_event`, the rules of time of :func:`event_rules.press_refusal`):
+        a bad event is one rejection, never the failure of the request. Heartbeats and faults go
+        through the ORM, each in its own savepoint; votes are written in one set-based statement
+        (``_record_console_votes``, which also locks the console's row), so a single vote costs
+        one query and a batch of 1,000 presses a few; each vote is one row: never half-written.
+        A request with heartbeats or faults first locks the console (``_lock_for_events``).
+        """
+        self.ensure_one()
+        ids = [event["id"] for event in events]
+        if any(event.get("type") != "vote" for event in events):
+            latest, known = self._lock_for_events(ids)
+        else:
+            # votes only (the hot path): the statement that stores them locks the console and
+            # refuses a press older than its latest stored press; here, the order in the batch
+            latest, known = None, set()
+        window = self._delivery_window_hours()
+        now = datetime.now(UTC).replace(tzinfo=None)
+        outcome = {}
+        votes = []
+        for event in events:
+            event_id = event["id"]
+            if event_id in known:
+                outcome[event_id] = "duplicate"
+                continue
+            try:
+                at = event_rules.check_event(event, now)
+                if event["type"] == "vote":
+                    refusal = event_rules.press_refusal(at, now, window, latest)
+                    if refusal:
+                        raise EventInputError(refusal)
+                    latest = max(latest, at) if latest else at
+                    votes.append((event_id, event["value"], at))
+                    continue
+                try:
+                    with self.env.cr.savepoint():
+                        self._process_device_event(event, at)
+                except psycopg2.errors.UniqueViolation:  # stored meanwhile by a concurrent retry
+                    self.env.invalidate_all()
+                    outcome[event_id] = "duplicate"
+                    continue
+                outcome[event_id] = "accepted"
+            except EventInputError as exc:
+                outcome[event_id] = str(exc)
+        if votes:
+            outcome.update(
+                self.env["municipal.console.vote"]._record_console_votes(
+                    self, votes, lock_timeout_ms=EVENT_LOCK_TIMEOUT_MS
+                )
+            )
+        result = {"accepted": [], "duplicates": [], "rejected": []}
+        for event_id in ids:
+            state = outcome[event_id]
+            if state == "accepted":
+                result["accepted"].append(event_id)
+            elif state == "duplicate":
+                result["duplicates"].append(event_id)
+            else:
+                result["rejected"].append({"id": event_id, "reason": state})
+        return result
+
+    def _process_device_event(self, event, at):
+        code = event.get("code")
+        if event["type"] == "heartbeat":
+            self._register_heartbeat(at, code)
+        else:
+            open_codes = set(
+                self.fault_ids.filtered(lambda f: not f.closed_at and f.reason == "error")
+                .mapped("code")
+            )
+            if code not in open_codes and len(open_codes) >= event_rules.MAX_OPEN_FAULT_CODES:
+                raise EventInputError(
+                    event_rules.REASON_TOO_MANY_FAULTS.format(count=len(open_codes))
+                )
+            self._register_heartbeat(at)
+            self._open_fault("error", code=code, at=at, event_id=event["id"])
+
     # -- push to the device --------------------------------------------------------------------
     def _push(self, payload):
         """Send ``payload`` to the bridge/IoT box of each console over Odoo's bus."""
@@ -199,14 +343,23 @@ class MunicipalConsole(models.Model):
         return users
 
     def _schedule_fault_activities(self, fault):
+        """One activity per responsible user and faulty console: a second fault while the first
+        is open adds a line to the chatter, not a second activity (and mail) per user. The note
+        is text, escaped: a fault code never renders as a link or an image."""
         activity_type = self.env.ref("mail.mail_activity_data_todo")
-        for user in self._fault_responsible_users():
-            self.sudo().activity_schedule(
+        console = self.sudo()
+        told = console.activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type
+        ).user_id
+        for user in self._fault_responsible_users() - told:
+            console.activity_schedule(
                 activity_type_id=activity_type.id,
                 summary=self.env._("Rating console %(serial)s is faulty", serial=self.serial),
-                note=fault._describe(),
+                note=html_escape(fault._describe()),
                 user_id=user.id,
             )
+        if told:
+            console.message_post(body=html_escape(fault._describe()), subtype_xmlid="mail.mt_note")
 
     @api.model
     def _heartbeat_timeout(self):

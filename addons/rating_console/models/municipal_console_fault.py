@@ -1,4 +1,11 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+from .event_rules import CODE_PATTERN, CODE_RULE
+
+OPEN_FAULT_INDEX = "municipal_console_fault_one_open_per_code_idx"
+# Who reports a fault of any console (an operator reports the console of his own workplace).
+ANY_CONSOLE_GROUPS = ("rating_console.group_rating_head", "rating_console.group_rating_it")
 
 
 class MunicipalConsoleFault(models.Model):
@@ -41,6 +48,45 @@ class MunicipalConsoleFault(models.Model):
          "A fault cannot be closed before it was opened."),
     ]
 
+    def init(self):
+        # at most one open fault per console, reason and code (a flood of one code is one fault)
+        self.env.cr.execute(
+            """
+            SELECT 1 FROM municipal_console_fault WHERE closed_at IS NULL
+             GROUP BY console_id, reason, COALESCE(code, '') HAVING count(*) > 1 LIMIT 1
+            """
+        )
+        if not self.env.cr.fetchone():
+            self.env.cr.execute(  # the name is OPEN_FAULT_INDEX
+                """
+                CREATE UNIQUE INDEX IF NOT EXISTS municipal_console_fault_one_open_per_code_idx
+                    ON municipal_console_fault (console_id, reason, COALESCE(code, ''))
+                 WHERE closed_at IS NULL
+                """
+            )
+
+    @api.constrains("code")
+    def _check_code(self):
+        for fault in self:
+            if fault.code and not CODE_PATTERN.fullmatch(fault.code):
+                raise ValidationError(
+                    self.env._("A fault code is short and printable: %(rule)s.", rule=CODE_RULE)
+                )
+
+    def _check_reporter(self, consoles):
+        """An operator reports only the console of his own workplace."""
+        if self.env.su or any(self.env.user.has_group(xmlid) for xmlid in ANY_CONSOLE_GROUPS):
+            return
+        for console in consoles.sudo():
+            if console.workplace_id.employee_id.user_id != self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "You report only the console of your own workplace; %(console)s is not "
+                        "yours.",
+                        console=console.serial,
+                    )
+                )
+
     @api.depends("closed_at")
     def _compute_state(self):
         for fault in self:
@@ -57,6 +103,31 @@ class MunicipalConsoleFault(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_reporter(
+            self.env["municipal.console"].browse(
+                [vals["console_id"] for vals in vals_list if vals.get("console_id")]
+            )
+        )
+        for vals in vals_list:
+            if vals.get("console_id") and not vals.get("closed_at"):
+                open_fault = self.sudo().search(
+                    [
+                        ("console_id", "=", vals["console_id"]),
+                        ("reason", "=", vals.get("reason") or "manual"),
+                        ("code", "=", vals.get("code") or False),
+                        ("closed_at", "=", False),
+                    ],
+                    limit=1,
+                )
+                if open_fault:
+                    raise ValidationError(
+                        self.env._(
+                            "This fault of console %(console)s is already open since "
+                            "%(opened)s: add to its note instead.",
+                            console=open_fault.console_id.serial,
+                            opened=open_fault.opened_at,
+                        )
+                    )
         for vals in vals_list:
             if vals.get("console_id") and "workplace_id" not in vals:
                 console = self.env["municipal.console"].browse(vals["console_id"])

@@ -2,7 +2,10 @@ from odoo import api, fields, models, tools
 
 from . import indicators
 
-COUNT_FIELDS = ("vote_count", "bad_count", "good_count", "excellent_count", "served_count")
+COUNT_FIELDS = (
+    "vote_count", "bad_count", "good_count", "excellent_count", "served_count",
+    "served_vote_count",
+)
 RATIO_FIELDS = {
     "excellent_share": lambda r: indicators.share_excellent(
         r["bad_count"], r["good_count"], r["excellent_count"]
@@ -11,7 +14,7 @@ RATIO_FIELDS = {
         r["bad_count"], r["good_count"], r["excellent_count"]
     ),
     "votes_per_hundred": lambda r: indicators.ratings_per_hundred_served(
-        r["vote_count"], r["served_count"]
+        r["served_vote_count"], r["served_count"]
     ),
     "average_rating": lambda r: indicators.average_rating(
         r["bad_count"], r["good_count"], r["excellent_count"]
@@ -49,6 +52,11 @@ class MunicipalConsoleReport(models.Model):
     ticket_count = fields.Integer(string="Tickets called", readonly=True)
     served_count = fields.Integer(string="Tickets served", readonly=True)
     vote_count = fields.Integer(string="Ratings", readonly=True)
+    served_vote_count = fields.Integer(
+        string="Ratings of served tickets", readonly=True,
+        help="Ratings of finished tickets: the numerator of the ratings per 100 served (a "
+        "ticket rated while called and never finished counts in neither).",
+    )
     bad_count = fields.Integer(string="Bad", readonly=True)
     good_count = fields.Integer(string="Good", readonly=True)
     excellent_count = fields.Integer(string="Excellent", readonly=True)
@@ -79,6 +87,7 @@ class MunicipalConsoleReport(models.Model):
                     1 AS ticket_count,
                     (t.state = 'done')::int AS served_count,
                     (v.id IS NOT NULL)::int AS vote_count,
+                    (v.id IS NOT NULL AND t.state = 'done')::int AS served_vote_count,
                     (v.value = 'bad')::int AS bad_count,
                     (v.value = 'good')::int AS good_count,
                     (v.value = 'excellent')::int AS excellent_count,

@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..bridge.protocol import RATINGS
+from .event_rules import REASON_NO_SHOW, REASON_OUT_OF_ORDER
 
 VALUES = [("bad", "Bad"), ("good", "Good"), ("excellent", "Excellent")]
 # Set only by this module's server code, for the duration of one ORM creation of votes: nothing
@@ -33,6 +34,10 @@ _TICKET_AT_PRESS = """
      LIMIT 1
 """
 _INSERT_VOTES = f"""
+    WITH c AS (  -- the console's row, locked: one request of a console at a time
+        SELECT id, workplace_id, last_press_at FROM municipal_console
+         WHERE id = %(console)s FOR NO KEY UPDATE
+    ), inserted AS (
     INSERT INTO municipal_console_vote
            (ticket_id, office_id, company_id, category_id, service_id, employee_id,
             value, rating, pressed_at, event_id, console_id, workplace_id,
@@ -42,20 +47,29 @@ _INSERT_VOTES = f"""
            c.workplace_id, %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
       FROM unnest(%(ord)s::int[], %(event_id)s::varchar[], %(value)s::varchar[],
                   %(rating)s::int[], %(at)s::timestamp[]) AS e(ord, event_id, value, rating, at)
-      JOIN municipal_console c ON c.id = %(console)s
+      JOIN c ON TRUE
       JOIN LATERAL ({_TICKET_AT_PRESS}) t ON TRUE
       LEFT JOIN municipal_service s ON s.id = t.service_id
-     WHERE NOT EXISTS (SELECT 1 FROM municipal_console_fault f WHERE f.event_id = e.event_id)
+     WHERE t.state IN ('called', 'serving', 'done')
+       AND (c.last_press_at IS NULL OR e.at >= c.last_press_at)
+       AND NOT EXISTS (SELECT 1 FROM municipal_console_fault f WHERE f.event_id = e.event_id)
      ORDER BY e.ord
         ON CONFLICT DO NOTHING
-    RETURNING event_id
+    RETURNING event_id, pressed_at
+    ), latest AS (
+    UPDATE municipal_console
+       SET last_press_at = GREATEST(last_press_at, (SELECT max(pressed_at) FROM inserted))
+     WHERE id = %(console)s AND EXISTS (SELECT 1 FROM inserted)
+    )
+    SELECT event_id FROM inserted
 """
 # Why each press that was not inserted was refused.
 _EXPLAIN_REFUSALS = f"""
     SELECT e.event_id,
            EXISTS(SELECT 1 FROM municipal_console_vote v WHERE v.event_id = e.event_id)
            OR EXISTS(SELECT 1 FROM municipal_console_fault f WHERE f.event_id = e.event_id),
-           c.workplace_id IS NULL, t.number
+           c.workplace_id IS NULL, t.number, t.state,
+           EXISTS(SELECT 1 FROM municipal_console_vote r WHERE r.ticket_id = t.id)
       FROM unnest(%(event_id)s::varchar[], %(at)s::timestamp[]) AS e(event_id, at)
       JOIN municipal_console c ON c.id = %(console)s
       LEFT JOIN LATERAL ({_TICKET_AT_PRESS}) t ON TRUE
@@ -119,7 +133,21 @@ class MunicipalConsoleVote(models.Model):
                     "by hand (order 2.8, 3.2)."
                 )
             )
-        return super().create(vals_list)
+        votes = super().create(vals_list)
+        # the latest press of each console (the event API refuses an older one)
+        votes.flush_recordset(["console_id", "pressed_at"])
+        self.env.cr.execute(
+            """
+            UPDATE municipal_console c
+               SET last_press_at = GREATEST(c.last_press_at, v.latest)
+              FROM (SELECT console_id, max(pressed_at) AS latest FROM municipal_console_vote
+                     WHERE id = ANY(%s) GROUP BY console_id) v
+             WHERE v.console_id = c.id
+            """,
+            [votes.ids],
+        )
+        self.env["municipal.console"].invalidate_model(["last_press_at"])
+        return votes
 
     def write(self, vals):
         if vals:
@@ -154,7 +182,7 @@ class MunicipalConsoleVote(models.Model):
             )
 
     @api.model
-    def _record_console_votes(self, console, votes):
+    def _record_console_votes(self, console, votes, lock_timeout_ms=None):
         """Record the presses ``votes`` = [(event_id, value, press time)] of ``console``.
 
         The only write path of the event API, set-based: one INSERT ... SELECT finds, for each
@@ -174,7 +202,9 @@ class MunicipalConsoleVote(models.Model):
             "rating": [RATINGS[value] for _event_id, value, _at in votes],
             "at": [at for _event_id, _value, at in votes],
         }
-        cr.execute(_INSERT_VOTES, params)
+        # the lock timeout rides with the statement (one round trip for a single vote)
+        prefix = f"SET LOCAL lock_timeout = {int(lock_timeout_ms)};" if lock_timeout_ms else ""
+        cr.execute(prefix + _INSERT_VOTES, params)
         inserted = {row[0] for row in cr.fetchall()}
         outcome = dict.fromkeys(inserted, "accepted")
         refused = [(event_id, at) for event_id, _value, at in votes if event_id not in inserted]
@@ -187,18 +217,23 @@ class MunicipalConsoleVote(models.Model):
                     "at": [at for _event_id, at in refused],
                 },
             )
-            for event_id, known, no_workplace, number in cr.fetchall():
+            for event_id, known, no_workplace, number, state, rated in cr.fetchall():
                 if known:
                     outcome[event_id] = "duplicate"
                 elif no_workplace:
                     outcome[event_id] = "the console is not attached to a workplace"
                 elif not number:
                     outcome[event_id] = "no ticket was called at the workplace at the press time"
-                else:
+                elif state not in ("called", "serving", "done"):
+                    outcome[event_id] = REASON_NO_SHOW.format(number=number)
+                elif rated:
                     outcome[event_id] = f"ticket {number} is already rated"
+                else:  # the statement's last condition: older than the latest stored press
+                    outcome[event_id] = REASON_OUT_OF_ORDER
         if inserted:
             self.invalidate_model()
             self.env["municipal.queue.ticket"].invalidate_model(["vote_ids", "vote_value"])
+            console.invalidate_recordset(["last_press_at"])
         return outcome
 
     @api.model

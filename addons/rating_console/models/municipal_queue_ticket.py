@@ -1,5 +1,12 @@
+import logging
+import re
+
+import psycopg2.errors
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+
+_logger = logging.getLogger(__name__)
 
 # The transitions of the electronic queue (order 2.1, 2.4, 2.7).
 TRANSITIONS = {
@@ -19,8 +26,24 @@ QUEUE_API_ACTIONS = {
 QUEUE_GROUPS = ("rating_console.group_rating_operator", "rating_console.group_rating_queue_api")
 # Who calls a ticket to any workplace of the office (an operator calls to his own only).
 ANY_WORKPLACE_GROUPS = ("rating_console.group_rating_head", "rating_console.group_rating_queue_api")
+# One open (called or serving) ticket per workplace, kept by PostgreSQL (init()).
+OPEN_TICKET_INDEX = "municipal_queue_ticket_one_open_per_workplace_idx"
+# Ticket numbers of the queue API (CONFIGURE.md): short strings of this alphabet.
+TICKET_NUMBER = re.compile(r"[A-Za-z0-9._-]{1,16}")
+TICKET_NUMBER_RULE = "1-16 characters of A-Z a-z 0-9 - _ ."
 # Still writable once a ticket is called: what the client asks for.
 SERVICE_FIELDS = ("service_id", "category_id")
+
+
+def check_ticket_number(number):
+    """The ticket number of a queue API request, or ValueError (answered 400)."""
+    if isinstance(number, int) and not isinstance(number, bool) and number >= 0:
+        number = str(number)
+    if isinstance(number, str) and len(number) <= 64:
+        number = number.strip()  # surrounding blanks, as before
+    if not isinstance(number, str) or not TICKET_NUMBER.fullmatch(number):
+        raise ValueError(f"'ticket' must be a ticket number: {TICKET_NUMBER_RULE}")
+    return number
 
 
 class MunicipalQueueTicket(models.Model):
@@ -122,6 +145,28 @@ class MunicipalQueueTicket(models.Model):
         )
         # created by earlier versions (called_at had index=True); Odoo keeps it on update
         self.env.cr.execute("DROP INDEX IF EXISTS municipal_queue_ticket__called_at_index")
+        # one open ticket per workplace, whatever the concurrency: a second call at the same
+        # instant meets this index (its UPDATE waits for the first transaction, then fails)
+        self.env.cr.execute(
+            """
+            SELECT workplace_id FROM municipal_queue_ticket
+             WHERE state IN ('called', 'serving') AND workplace_id IS NOT NULL
+             GROUP BY workplace_id HAVING count(*) > 1 LIMIT 1
+            """
+        )
+        if self.env.cr.fetchone():
+            _logger.error(
+                "Several tickets are open at one workplace: finish them, then update the module "
+                "to create the index %s.", OPEN_TICKET_INDEX,
+            )
+            return
+        self.env.cr.execute(  # the name is OPEN_TICKET_INDEX
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS municipal_queue_ticket_one_open_per_workplace_idx
+                ON municipal_queue_ticket (workplace_id)
+             WHERE state IN ('called', 'serving') AND workplace_id IS NOT NULL
+            """
+        )
 
     @api.depends("office_id.parent_path")
     def _compute_centre_id(self):
@@ -251,13 +296,25 @@ class MunicipalQueueTicket(models.Model):
                         workplace=target.name,
                     )
                 )
-            ticket._transition(
-                "call",
-                {
-                    "workplace_id": target.id,
-                    "employee_id": (ticket.employee_id or target.employee_id).id,
-                },
-            )
+            try:
+                with self.env.cr.savepoint():  # flushed here: the index answers now
+                    ticket._transition(
+                        "call",
+                        {
+                            "workplace_id": target.id,
+                            "employee_id": (ticket.employee_id or target.employee_id).id,
+                        },
+                    )
+            except psycopg2.errors.UniqueViolation as exc:
+                if exc.diag.constraint_name != OPEN_TICKET_INDEX:
+                    raise
+                raise UserError(
+                    self.env._(
+                        "Another ticket was called at %(workplace)s at the same moment: finish "
+                        "it or mark it as a no-show before calling the next client.",
+                        workplace=target.name,
+                    )
+                ) from exc
             target.console_id._push({"action": "call", "ticket": ticket.number})
         return True
 
@@ -270,6 +327,15 @@ class MunicipalQueueTicket(models.Model):
         return True
 
     def action_no_show(self):
+        rated = self.sudo().filtered("vote_ids")
+        if rated:
+            raise UserError(
+                self.env._(
+                    "The client of ticket %(ticket)s rated the service: finish the ticket "
+                    "instead of marking it as a no-show.",
+                    ticket=rated[0].number,
+                )
+            )
         self._transition("no_show")
         self._push_end()
         return True
@@ -311,6 +377,16 @@ class MunicipalQueueTicket(models.Model):
             ticket = self._queue_api_issue(workplace, number, today, service, operator)
         if not ticket:
             return workplace, ticket
+        if action != "call" and ticket.workplace_id != workplace:
+            raise UserError(
+                self.env._(
+                    "Ticket %(ticket)s is held by workplace %(holder)s, not by %(workplace)s: a "
+                    "step names the workplace that called the ticket.",
+                    ticket=ticket.number,
+                    holder=ticket.workplace_id.code or "-",
+                    workplace=workplace.code,
+                )
+            )
         target = TRANSITIONS[action][1]
         already = ticket.state == target and (action != "call" or ticket.workplace_id == workplace)
         if already:
@@ -339,9 +415,36 @@ class MunicipalQueueTicket(models.Model):
             )
             if not employee:
                 raise ValueError(f"unknown operator barcode {barcode}")
-            # the operator named by the queue system: set at issue, by this checked path only
-            return self._lock_create([dict(vals, employee_id=employee.id)])
-        return self.create([vals])
+            vals["employee_id"] = employee.id
+        try:
+            with self.env.cr.savepoint():  # flushed here: the unique number answers now
+                if vals.get("employee_id"):
+                    # the operator named by the queue system: set at issue, by this path only
+                    return self._lock_create([vals])
+                return self.create([vals])
+        except psycopg2.errors.UniqueViolation as exc:
+            if exc.diag.constraint_name != "municipal_queue_ticket_number_uniq":
+                raise
+            self._raise_concurrent_issue(vals)
+
+    def _raise_concurrent_issue(self, vals):
+        """The same ticket was issued by a concurrent request (the same step sent twice at
+        once), committed after this transaction began: it is invisible here. The same INSERT
+        with ``ON CONFLICT DO NOTHING`` makes PostgreSQL raise the serialization failure it is
+        (REPEATABLE READ), so that Odoo runs the request again and answers as for a retry."""
+        self.env.cr.execute(
+            """
+            INSERT INTO municipal_queue_ticket (number, office_id, ticket_date, state, issued_at)
+            VALUES (%s, %s, %s, 'waiting', now() AT TIME ZONE 'UTC')
+            ON CONFLICT DO NOTHING
+            """,
+            [vals["number"], vals["office_id"], vals["ticket_date"]],
+        )
+        # not reached under REPEATABLE READ; under READ COMMITTED the row is visible now
+        raise UserError(
+            self.env._("Ticket %(ticket)s was issued at the same moment: send the step again.",
+                       ticket=vals["number"])
+        )
 
     @api.model
     def _ticket_at(self, workplace, at):

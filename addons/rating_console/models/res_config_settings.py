@@ -13,6 +13,14 @@ class ResConfigSettings(models.TransientModel):
         "the office and the IT department get an activity.",
     )
 
+    rating_console_delivery_window_hours = fields.Integer(
+        string="Delivery window of a press (hours)",
+        config_parameter="rating_console.delivery_window_hours",
+        default=72,
+        help="A press delivered later than this after its press time is refused by the event "
+        "API (1 hour to 1 year; 72 hours by default).",
+    )
+
     def action_rating_queue_api_key(self):
         """A new API key of the queue scope for the queue system user, shown once."""
         if not self.env.user.has_group("rating_console.group_rating_manager"):

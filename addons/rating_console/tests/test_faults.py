@@ -2,7 +2,9 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import fields
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
 
 from .common import RatingConsoleCase
 
@@ -87,3 +89,54 @@ class TestFaults(RatingConsoleCase):
                           return_value=60):
             self.console._register_heartbeat(fields.Datetime.now() - timedelta(minutes=30))
             self.assertFalse(self.env["municipal.console"]._cron_check_heartbeats())
+
+    def test_one_open_fault_per_console_and_code(self):
+        now = fields.Datetime.now()
+        fault = self.console._open_fault("error", code="E03", at=now)
+        self.assertEqual(self.console._open_fault("error", code="E03", at=now), fault)
+        with self.assertRaisesText(ValidationError, "already open"):
+            self.env["municipal.console.fault"].create(
+                {"console_id": self.console.id, "reason": "error", "code": "E03"}
+            )
+        # the database keeps it too (a concurrent second report, past the ORM check)
+        with self.assertRaises(Exception) as caught, self.cr.savepoint(), \
+                mute_logger("odoo.sql_db"):
+            self.cr.execute(
+                "INSERT INTO municipal_console_fault (console_id, reason, code, opened_at) "
+                "VALUES (%s, 'error', 'E03', now())",
+                [self.console.id],
+            )
+        self.assertIn("one_open_per_code", str(caught.exception))
+        fault._close()
+        self.assertNotEqual(self.console._open_fault("error", code="E03"), fault, "closed: anew")
+
+    def test_a_flood_of_codes_gives_one_activity_per_user(self):
+        for number in range(20):
+            self.console._open_fault("error", code=f"E{number:02d}")
+        users = self._activity_users(self.console)
+        self.assertEqual(len(self.console.fault_ids), 20)
+        self.assertEqual(len(self.console.activity_ids), len(users), "one activity per user")
+        self.assertIn(self.head_user, users)
+
+    def test_codes_are_short_and_printable_and_notes_escaped(self):
+        Fault = self.env["municipal.console.fault"]
+        for code in ('<a href="http://evil">E</a>', "E" * 33, "E 1", "<img src=x>"):
+            with self.assertRaisesText(ValidationError, "short and printable"):
+                Fault.create({"console_id": self.console.id, "reason": "error", "code": code})
+        self.workplace.name = '<img src="http://evil/x.png"><a href="http://evil">W</a>'
+        self.console._open_fault("error", code="E01")
+        note = str(self.console.activity_ids[:1].note)
+        self.assertNotIn("<img", note)
+        self.assertNotIn("<a ", note)
+        self.assertIn("&lt;img", note)
+
+    def test_an_operator_reports_only_the_console_of_his_workplace(self):
+        Fault = self.env["municipal.console.fault"].with_user(self.operator_user)
+        with self.assertRaisesText(AccessError, "your own workplace"):
+            Fault.create({"console_id": self.console_branch.id, "note": "dark"})
+        self.assertFalse(self.console_branch.fault_ids)
+        self.assertTrue(Fault.create({"console_id": self.console.id, "note": "dark"}))
+        # IT reports any console
+        self.env["municipal.console.fault"].with_user(self.it_user).create(
+            {"console_id": self.console_branch.id, "note": "dark"}
+        )

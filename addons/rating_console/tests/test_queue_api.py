@@ -101,3 +101,44 @@ class TestQueueApi(RatingConsoleMixin, HttpCase):
             self.env["municipal.queue.ticket"].search([("number", "in", ("Q004", "X"))]),
             "a refused call leaves no ticket behind",
         )
+
+    def test_ticket_numbers_are_short_strings_of_the_alphabet(self):
+        for number in (True, False, None, 1.5, ["Q1"], {"n": 1}, "", "Q 1", "Q/1", "Q\x001",
+                       "Ж001", "Q" * 17, "Q" * 100_000):
+            response = self.post(self.body("call", ticket=number))
+            self.assertEqual(response.status_code, 400, repr(number)[:40])
+            self.assertIn("1-16 characters", response.json()["error"])
+        self.assertFalse(self.env["municipal.queue.ticket"].search([("number", "=", "True")]))
+        response = self.post(self.body("call", ticket="Ab-0_9.z" + "x" * 8))
+        self.assertEqual((response.status_code, response.json()["ticket"]),
+                         (200, "Ab-0_9.z" + "x" * 8))
+
+    def test_a_step_names_the_workplace_that_holds_the_ticket(self):
+        other = self.env["municipal.workplace"].create(
+            {"name": "Window 2", "code": "T-RC-W2", "office_id": self.centre.id}
+        )
+        self.assertEqual(self.post(self.body("call", ticket="Q010")).status_code, 200)
+        for action in ("start", "finish", "no_show"):
+            response = self.post({"workplace": other.code, "action": action, "ticket": "Q010"})
+            self.assertEqual(response.status_code, 409, action)
+            self.assertIn("held by workplace T-RC-W1", response.json()["error"])
+        ticket = self.env["municipal.queue.ticket"].search([("number", "=", "Q010")])
+        self.assertEqual((ticket.state, ticket.workplace_id), ("called", self.workplace))
+        self.assertEqual(self.post(self.body("finish", ticket="Q010")).json()["state"], "done")
+
+    def test_every_error_is_json(self):
+        answers = [
+            self.post({"workplace": "T-RC-W1\x00", "action": "call", "ticket": "Q1"}),
+            self.post({"workplace": "W" * 65, "action": "call", "ticket": "Q1"}),
+            self.post(self.body("call", service="S\x00")),
+            self.post(self.body("call", operator={"badge": 1})),
+            self.post(self.body("call"), key="key\x00with a NUL"),
+            self.post("[" * 100_000),
+            self.post(self.body("finish", ticket="NOPE")),
+            self.opener.get(self.base_url() + URL, timeout=10),
+            self.opener.put(self.base_url() + URL, data="{}", timeout=10),
+        ]
+        for response in answers:
+            self.assertIn(response.status_code, (400, 401, 404, 405), response.text[:200])
+            self.assertEqual(response.headers["Content-Type"], "application/json")
+            self.assertIn("error", response.json())

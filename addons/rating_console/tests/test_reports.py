@@ -167,3 +167,24 @@ class TestReports(RatingConsoleCase):
         self.assertEqual(wizard.centre_id, self.centre)
         operator = Form(self.env["municipal.console.monthly.wizard"].with_user(self.operator_user))
         self.assertEqual(operator.centre_id, self.centre, "the centre of his workplace")
+
+    def test_ratings_per_hundred_served_count_finished_tickets_only(self):
+        """Votes of tickets still called or serving count in neither side (it reached 125)."""
+        for index, (state, workplace) in enumerate(
+            (("called", self.workplace), ("serving", self.workplace_branch))
+        ):
+            ticket = self.served_ticket(f"U{index:03d}", self.utc(2025, 5, 5 + index, 9, 0),
+                                        workplace, state=state)
+            self.vote(ticket, "excellent")
+        done = self.served_ticket("U100", self.utc(2025, 5, 12, 9, 0))
+        self.vote(done, "good")
+        self.served_ticket("U101", self.utc(2025, 5, 13, 9, 0))
+        self.env.flush_all()
+        may = [("date", ">=", date(2025, 5, 1)), ("date", "<", date(2025, 6, 1)),
+               ("centre_id", "=", self.centre.id)]
+        total = self.Report._summary(may, ["centre_id"])[0]
+        self.assertEqual((total["vote_count"], total["served_vote_count"],
+                          total["served_count"]), (3, 1, 2))
+        self.assertEqual(total["votes_per_hundred"], 50.0, "1 rated of 2 finished, not 3 / 2")
+        groups = self.Report.read_group(may, ["votes_per_hundred"], ["centre_id"])
+        self.assertEqual(groups[0]["votes_per_hundred"], 50.0)

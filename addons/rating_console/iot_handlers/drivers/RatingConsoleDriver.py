@@ -128,7 +128,7 @@ class RatingConsoleDriver(SerialDriver):
                 "call": self._action_console,
                 "end": self._action_console,
                 "refresh": self._action_console,
-                "get_status": lambda _data: self._push_status(),
+                "get_status": lambda _data: self._report_status(),
             }
         )
         self.config = load_config()
@@ -158,6 +158,13 @@ class RatingConsoleDriver(SerialDriver):
             if data and any(frame.type == "HB" for frame in reader.feed(data)):
                 return True
         return False
+
+    def _report_status(self):
+        """The device status, with the delivery of the bridge: events pending and events the
+        server rejected (dropped, counted: they never block the events behind them)."""
+        if self.sender:
+            self.data["delivery"] = self.sender.status()
+        self._push_status()
 
     def _action_console(self, data):
         if self.link:
