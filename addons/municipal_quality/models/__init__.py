@@ -6,6 +6,7 @@ from . import res_company
 from . import res_config_settings
 from . import res_lang
 from . import ir_qweb
+from . import ir_http
 from . import ir_actions_report
 from . import mail_thread
 from . import municipal_lock_mixin

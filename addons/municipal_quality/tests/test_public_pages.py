@@ -4,7 +4,7 @@ questionnaire."""
 
 import re
 
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .test_public_links import PublicLinksCase
 
@@ -63,3 +63,13 @@ class TestPublicPages(PublicLinksCase):
         answer = self._responses()
         self.assertEqual(len(answer), 1)
         self.assertFalse(answer.partner_id, "anonymous in any language")
+
+
+@tagged("post_install", "-at_install")
+class TestNulInAddresses(HttpCase):
+    """Issue 14: an address with a NUL byte that no route serves is a 404, not a 500."""
+
+    def test_nul_byte_in_an_unknown_address(self):
+        for path in ("/nothing%00", "/quality/nothing%00here", "/rating_console/results%00"):
+            with self.subTest(path=path):
+                self.assertEqual(self.url_open(path).status_code, 404)

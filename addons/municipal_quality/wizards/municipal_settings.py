@@ -59,7 +59,7 @@ class MunicipalSettings(models.TransientModel):
             value = self.env.company.sudo()[name]
             return value.id if field.type == "many2one" else value
         raw = self.env["ir.config_parameter"].sudo().get_param(store)
-        if raw is None and field.default:
+        if raw in (None, False, "") and field.default:
             return field.default(self)
         if field.type == "integer":
             return int(raw) if raw and str(raw).lstrip("-").isdigit() else 0
