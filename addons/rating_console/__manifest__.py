@@ -31,6 +31,7 @@
         "views/municipal_console_report_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/municipal_settings_views.xml",
+        "views/municipal_quality_alert_rule_views.xml",
         "views/menus.xml",
         "views/portal_templates.xml",
         "report/monthly_report.xml",

@@ -8,3 +8,4 @@ from . import municipal_complaint
 from . import municipal_rating_request
 from . import municipal_console_report
 from . import res_users_apikeys
+from . import municipal_quality_alert_rule

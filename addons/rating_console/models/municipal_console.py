@@ -59,7 +59,9 @@ class MunicipalConsole(models.Model):
     has_token = fields.Boolean(compute="_compute_has_token")
     last_heartbeat = fields.Datetime(readonly=True, copy=False)
     last_press_at = fields.Datetime(
-        string="Latest press", readonly=True, copy=False,
+        string="Latest press",
+        readonly=True,
+        copy=False,
         help="The press time of the latest vote stored for this console: an older press is "
         "refused (a console's events arrive in order).",
     )
@@ -171,7 +173,9 @@ class MunicipalConsole(models.Model):
     @api.model
     def _delivery_window_hours(self):
         return event_rules.delivery_window_hours(
-            self.env["ir.config_parameter"].sudo().get_param(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(
                 "rating_console.delivery_window_hours",
                 event_rules.DEFAULT_DELIVERY_WINDOW_HOURS,
             )
@@ -255,6 +259,10 @@ class MunicipalConsole(models.Model):
                     self, votes, lock_timeout_ms=EVENT_LOCK_TIMEOUT_MS
                 )
             )
+        if votes and any(outcome.get(event_id) == "accepted" for event_id, _v, _at in votes):
+            self.env["municipal.quality.alert.rule"]._alert_rules_for_console(
+                self
+            )._alert_evaluate()
         result = {"accepted": [], "duplicates": [], "rejected": []}
         for event_id in ids:
             state = outcome[event_id]
@@ -272,8 +280,9 @@ class MunicipalConsole(models.Model):
             self._register_heartbeat(at, code)
         else:
             open_codes = set(
-                self.fault_ids.filtered(lambda f: not f.closed_at and f.reason == "error")
-                .mapped("code")
+                self.fault_ids.filtered(lambda f: not f.closed_at and f.reason == "error").mapped(
+                    "code"
+                )
             )
             if code not in open_codes and len(open_codes) >= event_rules.MAX_OPEN_FAULT_CODES:
                 raise EventInputError(
@@ -301,9 +310,7 @@ class MunicipalConsole(models.Model):
             vals["state"] = "active"
         if vals:
             self.write(vals)
-        stale = self.fault_ids.filtered(
-            lambda f: not f.closed_at and f.reason == "no_heartbeat"
-        )
+        stale = self.fault_ids.filtered(lambda f: not f.closed_at and f.reason == "no_heartbeat")
         if stale:
             stale._close(at)
 
@@ -348,9 +355,7 @@ class MunicipalConsole(models.Model):
         is text, escaped: a fault code never renders as a link or an image."""
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         console = self.sudo()
-        told = console.activity_ids.filtered(
-            lambda a: a.activity_type_id == activity_type
-        ).user_id
+        told = console.activity_ids.filtered(lambda a: a.activity_type_id == activity_type).user_id
         for user in self._fault_responsible_users() - told:
             console.activity_schedule(
                 activity_type_id=activity_type.id,
@@ -363,8 +368,10 @@ class MunicipalConsole(models.Model):
 
     @api.model
     def _heartbeat_timeout(self):
-        value = self.env["ir.config_parameter"].sudo().get_param(
-            "rating_console.heartbeat_timeout", DEFAULT_HEARTBEAT_TIMEOUT
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("rating_console.heartbeat_timeout", DEFAULT_HEARTBEAT_TIMEOUT)
         )
         try:
             return max(1, int(value))
