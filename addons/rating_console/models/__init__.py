@@ -9,3 +9,4 @@ from . import municipal_rating_request
 from . import municipal_console_report
 from . import res_users_apikeys
 from . import municipal_quality_alert_rule
+from . import municipal_quality_case

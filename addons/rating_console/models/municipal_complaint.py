@@ -30,9 +30,7 @@ class MunicipalComplaint(models.Model):
         default="complaint",
         tracking=True,
     )
-    office_id = fields.Many2one(
-        "municipal.office", required=True, index=True, ondelete="restrict"
-    )
+    office_id = fields.Many2one("municipal.office", required=True, index=True, ondelete="restrict")
     company_id = fields.Many2one(related="office_id.company_id", store=True, index=True)
     workplace_id = fields.Many2one("municipal.workplace", ondelete="set null")
     employee_id = fields.Many2one("hr.employee", string="Operator", ondelete="set null")
@@ -52,8 +50,8 @@ class MunicipalComplaint(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if not vals.get("number"):
-                vals["number"] = self.env["ir.sequence"].sudo().next_by_code(
-                    "municipal.complaint.book"
+                vals["number"] = (
+                    self.env["ir.sequence"].sudo().next_by_code("municipal.complaint.book")
                 )
         return super().create(vals_list)
 
@@ -105,6 +103,14 @@ class MunicipalComplaint(models.Model):
                 "console_fault": workplace.console_state == "faulty",
             }
         )
+        if kind == "complaint":
+            self.env["municipal.quality.case"]._case_open(
+                "book",
+                entry.body,
+                company_id=office.company_id.id,
+                office_id=office.id,
+                complaint_id=entry.id,
+            )
         return entry, {}
 
     # ------------------------------------------------------------------ buttons

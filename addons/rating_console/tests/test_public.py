@@ -33,8 +33,9 @@ class TestPublicPages(RatingConsoleMixin, HttpCase):
         self.console._open_fault("error", code="E03")
         page = self.url_open(f"/rating_console/workplace/{self.workplace.code}").text
         self.assertIn("o_rating_console_faulty", page)
-        self.assertIn(f"/rating_console/book/{self.centre.code}?workplace={self.workplace.code}",
-                      page)
+        self.assertIn(
+            f"/rating_console/book/{self.centre.code}?workplace={self.workplace.code}", page
+        )
         self.assertEqual(self.url_open("/rating_console/workplace/NOPE").status_code, 404)
 
     def test_complaints_book_records_feedback_against_office_and_operator(self):
@@ -42,8 +43,14 @@ class TestPublicPages(RatingConsoleMixin, HttpCase):
         url = f"/rating_console/book/{self.centre.code}?workplace={self.workplace.code}"
         form = self.url_open(url).text
         csrf = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
-        post = {"csrf_token": csrf, "workplace": self.workplace.code, "kind": "complaint",
-                "name": "Vasyl", "contact": "+380", "body": "The console did not light up."}
+        post = {
+            "csrf_token": csrf,
+            "workplace": self.workplace.code,
+            "kind": "complaint",
+            "name": "Vasyl",
+            "contact": "+380",
+            "body": "The console did not light up.",
+        }
         self.assertIn('maxlength="5000" class="form-control "></textarea>', form, "a text box")
         empty = self.url_open(url, data=dict(post, body=" "))
         self.assertEqual(empty.status_code, 422)
@@ -64,6 +71,17 @@ class TestPublicPages(RatingConsoleMixin, HttpCase):
         self.assertEqual(entry.employee_id, self.operator)
         self.assertTrue(entry.console_fault)
         self.assertEqual(entry.body, "The console did not light up.")
+        # issue 16: a complaint in the book opens a quality case for the head of the office
+        case = self.env["municipal.quality.case"].search([("complaint_id", "=", entry.id)])
+        self.assertEqual((case.source, case.office_id), ("book", self.centre))
+        self.assertEqual(case.description, "The console did not light up.")
+        self.assertEqual(case.owner_id, self.head_user)
+        thanks = self.url_open(url, data=dict(post, kind="thanks", name="Olena")).status_code
+        self.assertEqual(thanks, 200)
+        olena = self.env["municipal.complaint"].search([("name", "=", "Olena")])
+        self.assertFalse(
+            self.env["municipal.quality.case"].search([("complaint_id", "=", olena.id)])
+        )
 
     def test_citizen_fills_the_book_on_a_phone(self):
         self.browser_size = "390x844"
