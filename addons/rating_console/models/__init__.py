@@ -10,3 +10,4 @@ from . import municipal_console_report
 from . import res_users_apikeys
 from . import municipal_quality_alert_rule
 from . import municipal_quality_case
+from . import municipal_open_data
