@@ -70,7 +70,6 @@ class MunicipalQualityCase(models.Model):
     )
     owner_id = fields.Many2one(
         "res.users",
-        string="Owner",
         tracking=True,
         domain="[('share', '=', False)]",
         help="Who resolves the case: by default the head of the office.",
