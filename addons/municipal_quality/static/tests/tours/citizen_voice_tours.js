@@ -146,5 +146,15 @@ registry.category("web_tour.tours").add("municipal_quality_language_tour", {
 
 // A citizen scans the QR poster of an office, answers anonymously on the phone and sends.
 registry.category("web_tour.tours").add("municipal_quality_citizen_survey_tour", {
-    steps: () => [...start, ...answerAndSend()],
+    steps: () => [
+        ...start,
+        ...answerAndSend(),
+        {
+            content: "The thank-you page points to what the office did after the voices",
+            trigger: "a.o_municipal_quality_we_did_link[href^='/quality/we-did/']",
+            run: "click",
+        },
+        { content: "You said, we did", trigger: ".o_municipal_quality_we_did h1" },
+        fitsThePhone("The page of the measures"),
+    ],
 });
