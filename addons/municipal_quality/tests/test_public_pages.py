@@ -73,3 +73,23 @@ class TestNulInAddresses(HttpCase):
         for path in ("/nothing%00", "/quality/nothing%00here", "/rating_console/results%00"):
             with self.subTest(path=path):
                 self.assertEqual(self.url_open(path).status_code, 404)
+
+
+@tagged("post_install", "-at_install")
+class TestVisitorLanguage(HttpCase):
+    """Issue 13: a first visit speaks the language the phone asks for, when installed."""
+
+    def test_the_phone_language_is_the_page_language(self):
+        self.env["res.lang"]._municipal_load_languages(["ru_RU", "uk_UA"])
+        office = self.env["municipal.office"].create({"name": "Language hall", "code": "T-LANG"})
+        path = f"/quality/we-did/{office.id}"
+        for accept, html_lang in (
+            ("uk-UA,uk;q=0.9", 'lang="uk-UA"'),
+            ("ru", 'lang="ru-RU"'),
+            ("de-DE,de;q=0.9", 'lang="en-US"'),
+        ):
+            with self.subTest(accept=accept):
+                self.opener.cookies.clear()  # a first visit: no language chosen yet
+                page = self.url_open(path, headers={"Accept-Language": accept})
+                self.assertEqual(page.status_code, 200)
+                self.assertIn(f"<html {html_lang}", page.text.replace("\n", " ")[:2000])
