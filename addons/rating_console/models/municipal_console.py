@@ -260,9 +260,7 @@ class MunicipalConsole(models.Model):
                 )
             )
         if votes and any(outcome.get(event_id) == "accepted" for event_id, _v, _at in votes):
-            self.env["municipal.quality.alert.rule"]._alert_rules_for_console(
-                self
-            )._alert_evaluate()
+            self.env["municipal.quality.alert.rule"]._alert_evaluate_console(self)
         result = {"accepted": [], "duplicates": [], "rejected": []}
         for event_id in ids:
             state = outcome[event_id]

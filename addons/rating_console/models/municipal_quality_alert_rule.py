@@ -1,6 +1,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.municipal_quality.models import alerts
+
 
 class MunicipalQualityAlertRule(models.Model):
     """Real-time alerts on the presses of the consoles: the share of Bad presses in the window,
@@ -21,10 +23,21 @@ class MunicipalQualityAlertRule(models.Model):
 
     @api.model
     @tools.ormcache("company_id")
-    def _console_rule_ids(self, company_id):
-        """The active console rules of a company (cached: the vote path asks it each time)."""
+    def _console_rules_data(self, company_id):
+        """The active console rules of a company as plain values (cached: the vote path reads
+        them at every accepted press without a query): id, path of the office watched (None:
+        the company), workplace, threshold, window and minimum."""
+        rules = self.sudo().search([("source", "=", "console"), ("company_id", "=", company_id)])
         return tuple(
-            self.sudo().search([("source", "=", "console"), ("company_id", "=", company_id)]).ids
+            (
+                rule.id,
+                rule.office_id.parent_path or None,
+                rule.workplace_id.id or None,
+                rule.threshold,
+                rule.window_minutes,
+                rule.minimum_count,
+            )
+            for rule in rules
         )
 
     @api.model_create_multi
@@ -75,19 +88,49 @@ class MunicipalQualityAlertRule(models.Model):
         return negative, total
 
     @api.model
-    def _alert_rules_for_console(self, console):
-        """The console rules that watch ``console`` (no query when the company has none)."""
-        rule_ids = self._console_rule_ids(console.company_id.id)
-        if not rule_ids:
-            return self.browse()
+    def _alert_evaluate_console(self, console, now=None):
+        """After accepted presses of ``console``: one query per rule that watches it (none when
+        the company has no console rule); the ORM only when a rule reaches its threshold."""
+        rules = self._console_rules_data(console.company_id.id)
+        if not rules:
+            return self.env["municipal.quality.alert"]
+        now = now or fields.Datetime.now()
         office_path = console.office_id.parent_path or ""
-        return (
-            self.sudo()
-            .browse(rule_ids)
-            .filtered(
-                lambda rule: (
-                    not rule.office_id or office_path.startswith(rule.office_id.parent_path or "-")
+        workplace_id = console.workplace_id.id
+        firing = []
+        for rule_id, path, rule_workplace, threshold, minutes, minimum in rules:
+            if path and not office_path.startswith(path):
+                continue
+            if rule_workplace and rule_workplace != workplace_id:
+                continue
+            start, end = alerts.window(now, minutes)
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT COUNT(*), COUNT(*) FILTER (WHERE vote.value = 'bad')
+                      FROM municipal_console_vote vote
+                     WHERE vote.company_id = %(company)s
+                       AND vote.pressed_at > %(start)s AND vote.pressed_at <= %(end)s
+                       %(office)s %(workplace)s
+                    """,
+                    company=console.company_id.id,
+                    start=start,
+                    end=end,
+                    office=SQL(
+                        "AND vote.office_id IN (SELECT id FROM municipal_office"
+                        " WHERE parent_path LIKE %s)",
+                        f"{path}%",
+                    )
+                    if path
+                    else SQL(),
+                    workplace=SQL("AND vote.workplace_id = %s", rule_workplace)
+                    if rule_workplace
+                    else SQL(),
                 )
-                and (not rule.workplace_id or rule.workplace_id == console.workplace_id)
             )
-        )
+            total, negative = self.env.cr.fetchone()
+            if alerts.fires(negative, total, threshold, minimum):
+                firing.append(rule_id)
+        if not firing:
+            return self.env["municipal.quality.alert"]
+        return self.sudo().browse(firing)._alert_evaluate(now=now)

@@ -57,9 +57,15 @@ class TestConsoleAlerts(RatingConsoleCase):
         self.assertFalse(self._alerts())
 
     def test_no_rule_no_query(self):
-        self.rule.active = False
         self.rule.unlink()
         Rule = self.env["municipal.quality.alert.rule"]
-        self.assertFalse(Rule._alert_rules_for_console(self.console))
+        Rule._alert_evaluate_console(self.console)
         with self.assertQueryCount(0):
-            Rule._alert_rules_for_console(self.console)
+            self.assertFalse(Rule._alert_evaluate_console(self.console))
+
+    def test_one_query_per_rule_below_the_threshold(self):
+        Rule = self.env["municipal.quality.alert.rule"]
+        self._press(self.tickets[0], "good")
+        Rule._alert_evaluate_console(self.console)
+        with self.assertQueryCount(1):
+            self.assertFalse(Rule._alert_evaluate_console(self.console))
