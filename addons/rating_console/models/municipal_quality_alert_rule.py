@@ -63,25 +63,41 @@ class MunicipalQualityAlertRule(models.Model):
         self.env["municipal.console.vote"].flush_model(
             ["company_id", "office_id", "workplace_id", "pressed_at", "value"]
         )
-        offices = self._alert_offices()
-        office_filter = SQL("AND office_id = ANY(%s)", offices) if offices else SQL()
-        workplace_filter = (
-            SQL("AND workplace_id = %s", self.workplace_id.id) if self.workplace_id else SQL()
+        return self._console_counts(
+            self.company_id.id,
+            start,
+            end,
+            self.office_id.parent_path or None,
+            self.workplace_id.id or None,
         )
+
+    @api.model
+    def _console_counts(self, company_id, start, end, office_path=None, workplace_id=None):
+        """(Bad, all) presses of a company in (start, end], of the office of ``office_path``
+        with its branches and of ``workplace_id`` when given: one query."""
+        office = (
+            SQL(
+                "AND vote.office_id IN (SELECT id FROM municipal_office WHERE parent_path LIKE %s)",
+                f"{office_path}%",
+            )
+            if office_path
+            else SQL()
+        )
+        workplace = SQL("AND vote.workplace_id = %s", workplace_id) if workplace_id else SQL()
         self.env.cr.execute(
             SQL(
                 """
-                SELECT COUNT(*), COUNT(*) FILTER (WHERE value = 'bad')
-                  FROM municipal_console_vote
-                 WHERE company_id = %(company)s
-                   AND pressed_at > %(start)s AND pressed_at <= %(end)s
-                   %(office_filter)s %(workplace_filter)s
+                SELECT COUNT(*), COUNT(*) FILTER (WHERE vote.value = 'bad')
+                  FROM municipal_console_vote vote
+                 WHERE vote.company_id = %(company)s
+                   AND vote.pressed_at > %(start)s AND vote.pressed_at <= %(end)s
+                   %(office)s %(workplace)s
                 """,
-                company=self.company_id.id,
+                company=company_id,
                 start=start,
                 end=end,
-                office_filter=office_filter,
-                workplace_filter=workplace_filter,
+                office=office,
+                workplace=workplace,
             )
         )
         total, negative = self.env.cr.fetchone()
@@ -104,31 +120,9 @@ class MunicipalQualityAlertRule(models.Model):
             if rule_workplace and rule_workplace != workplace_id:
                 continue
             start, end = alerts.window(now, minutes)
-            self.env.cr.execute(
-                SQL(
-                    """
-                    SELECT COUNT(*), COUNT(*) FILTER (WHERE vote.value = 'bad')
-                      FROM municipal_console_vote vote
-                     WHERE vote.company_id = %(company)s
-                       AND vote.pressed_at > %(start)s AND vote.pressed_at <= %(end)s
-                       %(office)s %(workplace)s
-                    """,
-                    company=console.company_id.id,
-                    start=start,
-                    end=end,
-                    office=SQL(
-                        "AND vote.office_id IN (SELECT id FROM municipal_office"
-                        " WHERE parent_path LIKE %s)",
-                        f"{path}%",
-                    )
-                    if path
-                    else SQL(),
-                    workplace=SQL("AND vote.workplace_id = %s", rule_workplace)
-                    if rule_workplace
-                    else SQL(),
-                )
+            negative, total = self._console_counts(
+                console.company_id.id, start, end, path, rule_workplace
             )
-            total, negative = self.env.cr.fetchone()
             if alerts.fires(negative, total, threshold, minimum):
                 firing.append(rule_id)
         if not firing:
