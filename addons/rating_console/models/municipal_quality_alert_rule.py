@@ -25,13 +25,15 @@ class MunicipalQualityAlertRule(models.Model):
     @tools.ormcache("company_id")
     def _console_rules_data(self, company_id):
         """The active console rules of a company as plain values (cached: the vote path reads
-        them at every accepted press without a query): id, path of the office watched (None:
-        the company), workplace, threshold, window and minimum."""
+        them at every accepted press without a query): id, ids of the offices watched (the
+        rule's office and its branches; None: the whole company), workplace, threshold, window
+        and minimum. Cleared when a rule changes and when an office is added, moved or
+        deleted."""
         rules = self.sudo().search([("source", "=", "console"), ("company_id", "=", company_id)])
         return tuple(
             (
                 rule.id,
-                rule.office_id.parent_path or None,
+                frozenset(rule._alert_offices()) if rule.office_id else None,
                 rule.workplace_id.id or None,
                 rule.threshold,
                 rule.window_minutes,
@@ -60,29 +62,18 @@ class MunicipalQualityAlertRule(models.Model):
         self.ensure_one()
         if self.source != "console":
             return super()._alert_counts(start, end)
-        self.env["municipal.console.vote"].flush_model(
-            ["company_id", "office_id", "workplace_id", "pressed_at", "value"]
-        )
         return self._console_counts(
-            self.company_id.id,
-            start,
-            end,
-            self.office_id.parent_path or None,
-            self.workplace_id.id or None,
+            self.company_id.id, start, end, self._alert_offices(), self.workplace_id.id or None
         )
 
     @api.model
-    def _console_counts(self, company_id, start, end, office_path=None, workplace_id=None):
-        """(Bad, all) presses of a company in (start, end], of the office of ``office_path``
-        with its branches and of ``workplace_id`` when given: one query."""
-        office = (
-            SQL(
-                "AND vote.office_id IN (SELECT id FROM municipal_office WHERE parent_path LIKE %s)",
-                f"{office_path}%",
-            )
-            if office_path
-            else SQL()
+    def _console_counts(self, company_id, start, end, office_ids=None, workplace_id=None):
+        """(Bad, all) presses of a company in (start, end], of the offices ``office_ids`` and
+        of ``workplace_id`` when given: one query."""
+        self.env["municipal.console.vote"].flush_model(
+            ["company_id", "office_id", "workplace_id", "pressed_at", "value"]
         )
+        offices = SQL("AND vote.office_id = ANY(%s)", list(office_ids)) if office_ids else SQL()
         workplace = SQL("AND vote.workplace_id = %s", workplace_id) if workplace_id else SQL()
         self.env.cr.execute(
             SQL(
@@ -91,12 +82,12 @@ class MunicipalQualityAlertRule(models.Model):
                   FROM municipal_console_vote vote
                  WHERE vote.company_id = %(company)s
                    AND vote.pressed_at > %(start)s AND vote.pressed_at <= %(end)s
-                   %(office)s %(workplace)s
+                   %(offices)s %(workplace)s
                 """,
                 company=company_id,
                 start=start,
                 end=end,
-                office=office,
+                offices=offices,
                 workplace=workplace,
             )
         )
@@ -106,22 +97,25 @@ class MunicipalQualityAlertRule(models.Model):
     @api.model
     def _alert_evaluate_console(self, console, now=None):
         """After accepted presses of ``console``: one query per rule that watches it (none when
-        the company has no console rule); the ORM only when a rule reaches its threshold."""
-        rules = self._console_rules_data(console.company_id.id)
+        its company has no console rule); the ORM only when a rule reaches its threshold. The
+        console's company, office and workplace are known without a query after its presses
+        were stored (``_record_console_votes`` returns them)."""
+        company_id = console.company_id.id
+        rules = self._console_rules_data(company_id)
         if not rules:
             return self.env["municipal.quality.alert"]
         now = now or fields.Datetime.now()
-        office_path = console.office_id.parent_path or ""
+        office_id = console.office_id.id
         workplace_id = console.workplace_id.id
         firing = []
-        for rule_id, path, rule_workplace, threshold, minutes, minimum in rules:
-            if path and not office_path.startswith(path):
+        for rule_id, office_ids, rule_workplace, threshold, minutes, minimum in rules:
+            if office_ids is not None and office_id not in office_ids:
                 continue
             if rule_workplace and rule_workplace != workplace_id:
                 continue
             start, end = alerts.window(now, minutes)
             negative, total = self._console_counts(
-                console.company_id.id, start, end, path, rule_workplace
+                company_id, start, end, office_ids, rule_workplace
             )
             if alerts.fires(negative, total, threshold, minimum):
                 firing.append(rule_id)

@@ -56,16 +56,41 @@ class TestConsoleAlerts(RatingConsoleCase):
             self._press(ticket, "bad")
         self.assertFalse(self._alerts())
 
-    def test_no_rule_no_query(self):
-        self.rule.unlink()
-        Rule = self.env["municipal.quality.alert.rule"]
-        Rule._alert_evaluate_console(self.console)
-        with self.assertQueryCount(0):
-            self.assertFalse(Rule._alert_evaluate_console(self.console))
+    def _queries_of_press(self, ticket):
+        """Queries of an accepted press as a request makes it in a running server: the
+        registry caches filled, nothing read in the transaction."""
+        event = {"id": f"al-{ticket.number}", "type": "vote", "value": "good",
+                 "at": (ticket.called_at + timedelta(minutes=1)).isoformat() + "Z"}
+        self.console._delivery_window_hours()
+        self.env["municipal.quality.alert.rule"]._console_rules_data(self.env.company.id)
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        self.assertEqual(len(self.console._receive_events([event])["accepted"]), 1)
+        return self.cr.sql_log_count - before
 
-    def test_one_query_per_rule_below_the_threshold(self):
+    def test_queries_of_a_press_with_and_without_rules(self):
         Rule = self.env["municipal.quality.alert.rule"]
-        self._press(self.tickets[0], "good")
-        Rule._alert_evaluate_console(self.console)
-        with self.assertQueryCount(1):
-            self.assertFalse(Rule._alert_evaluate_console(self.console))
+        self._press(self.tickets[0], "good")  # caches filled, as in a running server
+        self.rule.active = False
+        without = self._queries_of_press(self.tickets[1])
+        self.assertEqual(without, 1, "one statement stores a single vote; no rule, no query")
+        self.rule.active = True
+        self.assertEqual(self._queries_of_press(self.tickets[2]), without + 1)
+        Rule.create(  # another office's rule and another workplace's rule: no query
+            [
+                {"name": "Other office", "source": "console", "office_id": self.branch.id},
+                {"name": "Other workplace", "source": "console", "office_id": self.centre.id,
+                 "workplace_id": self.workplace_branch.id},
+            ]
+        )
+        self.assertEqual(self._queries_of_press(self.tickets[3]), without + 1)
+
+    def test_a_new_branch_counts_for_the_rule_of_its_office(self):
+        Rule = self.env["municipal.quality.alert.rule"]
+        (rule_id, offices, *_rest), = Rule._console_rules_data(self.env.company.id)
+        branch = self.env["municipal.office"].create(
+            {"name": "New branch", "code": "T-RC-NEW", "parent_id": self.centre.id}
+        )
+        self.assertNotIn(branch.id, offices)
+        (rule_id, offices, *_rest), = Rule._console_rules_data(self.env.company.id)
+        self.assertIn(branch.id, offices)
