@@ -1,8 +1,36 @@
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class MunicipalOffice(models.Model):
     _inherit = "municipal.office"
+
+    has_consoles = fields.Boolean(
+        string="Has rating consoles",
+        compute="_compute_has_consoles",
+        search="_search_has_consoles",
+        help="A rating console is attached to a workplace of this office or of one of its "
+        "branches.",
+    )
+
+    def _offices_with_consoles(self):
+        """Ids of the offices with a console in their own workplaces or their branches'."""
+        consoles = self.env["municipal.console"].sudo().search([("office_id", "!=", False)])
+        return {
+            int(office_id)
+            for path in consoles.office_id.mapped("parent_path")
+            for office_id in path.strip("/").split("/")
+        }
+
+    def _compute_has_consoles(self):
+        offices = self._offices_with_consoles()
+        for office in self:
+            office.has_consoles = office.id in offices
+
+    def _search_has_consoles(self, operator, value):
+        if operator not in ("=", "!="):
+            raise NotImplementedError
+        positive = (operator == "=") == bool(value)
+        return [("id", "in" if positive else "not in", list(self._offices_with_consoles()))]
 
     # the console alert rules cache the offices each rule watches (the office and its branches,
     # ``municipal.quality.alert.rule._console_rules_data``): a new, moved or deleted office

@@ -113,7 +113,6 @@ class TestReports(RatingConsoleCase):
             "rating_console.report_monthly", wizard.ids
         )[0].decode()
         self.assertIn("Cherry branch", html)
-        self.assertIn("87.50", html)
         self.assertIn("4.8", html)
         content, kind = self.env["ir.actions.report"]._render(
             "rating_console.report_monthly_xlsx", wizard.ids
@@ -123,6 +122,54 @@ class TestReports(RatingConsoleCase):
         cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
         self.assertIn("Transparent office / Cherry branch", cells)
         self.assertIn(87.5, cells)
+
+    def test_monthly_pdf_on_the_official_layout_in_the_company_language(self):
+        """Issue 12: the issuing company's language and decimal comma, its letterhead, the
+        head's signature, no row split across pages, whoever prints it."""
+        self.env["res.lang"]._activate_lang("uk_UA")
+        self.company.partner_id.lang = "uk_UA"
+        self.head.job_title = "Начальник центру"
+        wizard = (
+            self.env["municipal.console.monthly.wizard"]
+            .with_user(self.head_user)
+            .with_context(lang="en_US")
+            .create({"centre_id": self.centre.id, "month": date(2025, 3, 15)})
+        )
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "rating_console.report_monthly", wizard.ids
+        )[0].decode()
+        self.assertIn("Якість обслуговування: щомісячний звіт пультів оцінювання", html)
+        self.assertIn("За відділеннями", html)
+        self.assertIn("87,50", html, "the centre's Good or better share, with a decimal comma")
+        self.assertNotIn("87.50", html)
+        self.assertIn("o_municipal_official_letterhead", html)
+        self.assertIn(self.company.name, html)
+        self.assertIn("Начальник центру", html)
+        self.assertIn(self.head.name, html)
+        self.assertNotIn("(draft)", html, "a monthly report is dated, not numbered")
+        self.assertEqual(wizard._report_file_name(), "Оцінки Transparent office 2025-03")
+        # one unbreakable block per row: 2 offices, 2 directions (with none) and operators
+        data = wizard._report_data()
+        rows = len(data["by_office"]) + len(data["by_direction"]) + len(data["by_operator"])
+        self.assertEqual(html.count('class="o_nobreak o_rating_console_row"'), rows)
+        for english in ("Quality of service", "By branch", "Served", "Ratings:", "Page "):
+            self.assertNotIn(english, html.split("o_municipal_official_footer")[0])
+
+    def test_monthly_wizard_offers_only_centres_with_consoles(self):
+        quiet = self.env["municipal.office"].create(
+            {"name": "Quiet centre", "code": "T-RC-Q2", "office_type": "centre"}
+        )
+        found = self.env["municipal.office"].search(
+            [("parent_id", "=", False), ("has_consoles", "=", True)]
+        )
+        self.assertIn(self.centre, found)
+        self.assertNotIn(quiet, found)
+        self.assertFalse(quiet.has_consoles)
+        self.assertTrue(self.branch.has_consoles, "its workplace has a console")
+        self.assertNotIn(
+            self.centre,
+            self.env["municipal.office"].search([("has_consoles", "=", False)]),
+        )
 
     def test_results_are_refused_as_grounds_for_a_sanction(self):
         Request = self.env["municipal.rating.request"]
