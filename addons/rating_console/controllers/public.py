@@ -49,7 +49,7 @@ def _clean_post(post):
 
 class RatingConsolePublic(http.Controller):
     @http.route("/rating_console/results", type="http", auth="public", website=True,
-                methods=["GET"])
+                methods=["GET"], readonly=True)
     def results(self, month=None, **_kwargs):
         """Public aggregates per branch and direction (order 4.4); no operator names."""
         start = _month(month)
@@ -66,7 +66,7 @@ class RatingConsolePublic(http.Controller):
         return request.render("rating_console.public_results", values)
 
     @http.route("/rating_console/workplace/<string:code>", type="http", auth="public",
-                website=True, methods=["GET"])
+                website=True, methods=["GET"], readonly=True)
     def workplace(self, code, **_kwargs):
         if not _code(code):
             return _malformed_code()

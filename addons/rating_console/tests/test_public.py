@@ -27,6 +27,11 @@ class TestPublicPages(RatingConsoleMixin, HttpCase):
         self.assertNotIn("Operator One", page)
         self.assertNotIn("Operator Two", page)
 
+    def test_results_page_on_a_phone(self):
+        """Issue 13: the results were 646-733 px wide on a 390 px screen."""
+        self.browser_size = "390x844"
+        self.start_tour("/rating_console/results", "rating_console_results_phone")
+
     def test_faulty_console_points_to_the_complaints_book(self):
         ok = self.url_open(f"/rating_console/workplace/{self.workplace.code}").text
         self.assertNotIn("o_rating_console_faulty", ok)

@@ -44,5 +44,12 @@ class MunicipalConsoleTokenWizard(models.TransientModel):
             "context": {SECRET_KEY: secret},
         }
 
+    def web_read(self, specification):
+        """Read on the primary database: the form opens right after the wizard was created
+        there, and a lagging replica would show an empty dialog (issue 14)."""
+        return super().web_read(specification)
+
+    web_read._readonly = False  # ``/web/dataset/call_kw`` routes by this flag
+
     def action_done(self):
         return {"type": "ir.actions.act_window_close"}

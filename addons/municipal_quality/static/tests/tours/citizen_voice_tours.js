@@ -4,7 +4,7 @@ import { registry } from "@web/core/registry";
 
 // Steps shared by the citizen's tours: the page fits a phone, the questionnaire is answered
 // and sent.
-function fitsThePhone(content) {
+export function fitsThePhone(content) {
     return {
         content: `${content}: no horizontal scroll at this width`,
         trigger: "body",
