@@ -42,7 +42,9 @@ class TestReplicaRouting(RatingConsoleMixin, HttpCase):
 
     def test_public_pages_read_on_the_replica(self):
         for url in ("/rating_console/results", f"/rating_console/workplace/{self.workplace.code}"):
-            modes = self._modes(lambda url=url: self.assertEqual(self.url_open(url).status_code, 200))
+            modes = self._modes(
+                lambda url=url: self.assertEqual(self.url_open(url).status_code, 200)
+            )
             self.assertIn((url, True), modes)
 
     def test_a_wizard_report_reads_on_the_primary(self):
