@@ -34,6 +34,8 @@ class EduControlCheck(models.Model):
 
     # A done check is locked (its findings, measures, period and lines are frozen).
     _lock_states = ("done",)
+    # set by the comparison of the complaints book only
+    _lock_workflow_fields = frozenset({"book_compared"})
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index=True
@@ -115,6 +117,13 @@ class EduControlCheck(models.Model):
         copy=False,
         help="The entries of the organisation's physical complaints book, typed in from it.",
     )
+    book_compared = fields.Boolean(
+        string="Book compared",
+        readonly=True,
+        copy=False,
+        help="The entries of the book were compared with the complaints in Odoo (an empty book "
+        "compared flags every complaint to the head of the period).",
+    )
     book_missing_in_register_count = fields.Integer(
         string="Entries missing in Odoo", compute="_compute_book_stats", store=True
     )
@@ -149,9 +158,14 @@ class EduControlCheck(models.Model):
                 check.line_ids.filtered(lambda line: not line.measures_taken)
             )
 
-    @api.depends("book_entry_ids.in_register", "line_ids.in_book", "line_ids.book_expected")
+    @api.depends(
+        "book_compared", "book_entry_ids.in_register", "line_ids.in_book", "line_ids.book_expected"
+    )
     def _compute_book_stats(self):
         for check in self:
+            if not check.book_compared:
+                check.book_missing_in_register_count = check.register_missing_in_book_count = 0
+                continue
             check.book_missing_in_register_count = len(
                 check.book_entry_ids.filtered(lambda entry: not entry.in_register)
             )
@@ -284,7 +298,9 @@ class EduControlCheck(models.Model):
         both directions (2.8.5.3): the entries of the book with no complaint in the register and
         the complaints to the head of the organisation that the book does not record."""
         self._check_controller(self.env._("comparing the complaints book"))
-        return self.action_load_complaints()
+        self.action_load_complaints()
+        self._lock_write({"book_compared": True})
+        return True
 
     def _compare_book(self):
         self.ensure_one()

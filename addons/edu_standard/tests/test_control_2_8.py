@@ -135,7 +135,12 @@ class TestComplaintsBookCheck(EduStandardCase):
                 for number, day, name, noted in rows
             ]
         )
+        self.assertFalse(check.book_compared)
+        self.assertEqual(check.register_missing_in_book_count, 0)
+        with self.assertRaisesText(UserError, "changes only through the buttons"):
+            check.write({"book_compared": True})
         check.with_user(self.department_user).action_compare_book()
+        self.assertTrue(check.book_compared)
 
         # the independent list: what a reader of the book and of the register finds
         self.assertEqual(
