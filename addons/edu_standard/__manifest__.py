@@ -4,7 +4,7 @@
     "name": "Education Quality Standard",
     "summary": "Quality standard of the additional education of children: yearly indicators, "
     "bands, complaints with their legal deadlines, control checks",
-    "version": "18.0.1.0.2",
+    "version": "18.0.1.0.3",
     "category": "Services/Municipal Quality",
     "website": "https://github.com/municipal-service-quality/municipal-service-quality",
     "author": "Municipal Service Quality contributors",

@@ -4,7 +4,7 @@
     "name": "Municipal Servants' Bonuses",
     "summary": "Bonus-reduction criteria of municipal servants (Diveevo 133-r), unit reviews "
     "approved by the head of administration, the head's order and special-task premiums",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Human Resources/Municipal Bonuses",
     "website": "https://github.com/municipal-service-quality/municipal-service-quality",
     "author": "Municipal Service Quality contributors",
@@ -31,6 +31,7 @@
         "wizards/municipal_bonus_reject_wizard_views.xml",
         "views/hr_job_views.xml",
         "views/hr_employee_views.xml",
+        "views/municipal_bonus_catalogue_views.xml",
         "views/municipal_bonus_indicator_views.xml",
         "views/municipal_bonus_period_views.xml",
         "views/municipal_bonus_review_views.xml",

@@ -1,4 +1,5 @@
 from . import scoring
+from . import complaints_book
 from . import deadlines
 from . import res_company
 from . import res_config_settings
@@ -13,4 +14,6 @@ from . import edu_appeal
 from . import edu_information_request
 from . import edu_control_check
 from . import edu_control_check_line
+from . import edu_complaint_book_entry
+from . import edu_control_shortcoming
 from . import municipal_open_data

@@ -1,12 +1,26 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from . import complaints_book
+
 CHECK_TYPES = [
     ("monitoring", "Monitoring of the main indicators"),
     ("complaints_analysis", "Analysis of the appeals and complaints"),
     ("inspection", "Inspection"),
     ("complaints_book", "Check of the complaints book"),
 ]
+
+# 2.8.4: "external control is carried out by the founder; the bodies of supervision in the
+# field of consumer protection and human welfare, the bodies of the state fire service and other
+# bodies carry it out in their fields too."
+SUPERVISORY_BODIES = [
+    ("consumer", "Supervision of consumer protection and human welfare"),
+    ("fire", "State fire service"),
+    ("other", "Other supervisory body"),
+]
+
+# the kinds of control that are the education department's to record (2.8.4, 2.8.5)
+EXTERNAL_KINDS = ("external", "supervisory")
 
 
 class EduControlCheck(models.Model):
@@ -20,6 +34,8 @@ class EduControlCheck(models.Model):
 
     # A done check is locked (its findings, measures, period and lines are frozen).
     _lock_states = ("done",)
+    # set by the comparison of the complaints book only
+    _lock_workflow_fields = frozenset({"book_compared"})
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index=True
@@ -28,6 +44,7 @@ class EduControlCheck(models.Model):
         [
             ("internal", "Internal control (head of the organisation)"),
             ("external", "External control (founder)"),
+            ("supervisory", "External control (supervisory body)"),
         ],
         string="Control",
         required=True,
@@ -47,6 +64,20 @@ class EduControlCheck(models.Model):
     )
     company_id = fields.Many2one(
         related="organization_id.company_id", store=True, index=True, precompute=True
+    )
+    supervisory_body = fields.Selection(
+        SUPERVISORY_BODIES,
+        string="Kind of body",
+        tracking=True,
+        help="The supervisory body that carried out the external check in its field (2.8.4).",
+    )
+    supervisory_body_name = fields.Char(
+        string="Supervisory body",
+        tracking=True,
+        help="Name of the body, for example its territorial department.",
+    )
+    supervisory_act = fields.Char(
+        string="Act of the body", help="Number and date of the act (report) of the body's check."
     )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     date_from = fields.Date(string="Period from")
@@ -79,6 +110,45 @@ class EduControlCheck(models.Model):
     without_measures_count = fields.Integer(
         string="Complaints without measures", compute="_compute_complaint_stats", store=True
     )
+    book_entry_ids = fields.One2many(
+        "edu.complaint.book.entry",
+        "check_id",
+        string="Entries of the complaints book",
+        copy=False,
+        help="The entries of the organisation's physical complaints book, typed in from it.",
+    )
+    book_compared = fields.Boolean(
+        string="Book compared",
+        readonly=True,
+        copy=False,
+        help="The entries of the book were compared with the complaints in Odoo (an empty book "
+        "compared flags every complaint to the head of the period).",
+    )
+    book_missing_in_register_count = fields.Integer(
+        string="Entries missing in Odoo", compute="_compute_book_stats", store=True
+    )
+    register_missing_in_book_count = fields.Integer(
+        string="Complaints missing in the book", compute="_compute_book_stats", store=True
+    )
+    shortcoming_ids = fields.One2many(
+        "edu.control.shortcoming",
+        "check_id",
+        string="Shortcomings per employee",
+        copy=False,
+    )
+    council_kind = fields.Selection(
+        [
+            ("pedagogical_council", "Pedagogical council"),
+            ("director_meeting", "Meeting at the director"),
+        ],
+        string="Considered at",
+        tracking=True,
+        help="Where the shortcomings were considered (2.8.3: the pedagogical council, meetings "
+        "at the director and the like).",
+    )
+    council_date = fields.Date(string="Date of the meeting", tracking=True)
+    council_minutes = fields.Char(string="Minutes No.", tracking=True)
+    council_decision = fields.Html(string="Decision of the meeting")
 
     @api.depends("line_ids.measures_taken")
     def _compute_complaint_stats(self):
@@ -87,6 +157,34 @@ class EduControlCheck(models.Model):
             check.without_measures_count = len(
                 check.line_ids.filtered(lambda line: not line.measures_taken)
             )
+
+    @api.depends(
+        "book_compared", "book_entry_ids.in_register", "line_ids.in_book", "line_ids.book_expected"
+    )
+    def _compute_book_stats(self):
+        for check in self:
+            if not check.book_compared:
+                check.book_missing_in_register_count = check.register_missing_in_book_count = 0
+                continue
+            check.book_missing_in_register_count = len(
+                check.book_entry_ids.filtered(lambda entry: not entry.in_register)
+            )
+            check.register_missing_in_book_count = len(
+                check.line_ids.filtered(lambda line: line.book_expected and not line.in_book)
+            )
+
+    @api.constrains("control_kind", "supervisory_body", "supervisory_body_name")
+    def _check_supervisory_body(self):
+        for check in self:
+            if check.control_kind == "supervisory" and not (
+                check.supervisory_body and (check.supervisory_body_name or "").strip()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "An external check by a supervisory body names the body and its kind "
+                        "(section 2.8.4)."
+                    )
+                )
 
     @api.constrains("date_from", "date_to")
     def _check_period(self):
@@ -100,11 +198,11 @@ class EduControlCheck(models.Model):
     def _check_external_by_founder(self):
         if self.env.su or self.env.user.has_group("edu_standard.group_edu_user"):
             return
-        if any(check.control_kind == "external" for check in self):
+        if any(check.control_kind in EXTERNAL_KINDS for check in self):
             raise ValidationError(
                 self.env._(
-                    "External control is carried out by the founder: the staff of an "
-                    "organisation record internal checks only."
+                    "External control is carried out by the founder and the supervisory bodies: "
+                    "the staff of an organisation record internal checks only."
                 )
             )
 
@@ -131,7 +229,7 @@ class EduControlCheck(models.Model):
         user = self.env.user
         for check in self:
             organization = check.sudo().organization_id
-            if check.control_kind == "external":
+            if check.control_kind in EXTERNAL_KINDS:
                 raise AccessError(
                     self.env._(
                         "The check %(name)s is an external control of the founder: %(action)s "
@@ -192,7 +290,34 @@ class EduControlCheck(models.Model):
                     for complaint in complaints
                 ]
             )
+            check._compare_book()
         return True
+
+    def action_compare_book(self):
+        """Compare the entries of the physical complaints book with the complaints in Odoo, in
+        both directions (2.8.5.3): the entries of the book with no complaint in the register and
+        the complaints to the head of the organisation that the book does not record."""
+        self._check_controller(self.env._("comparing the complaints book"))
+        self.action_load_complaints()
+        self._lock_write({"book_compared": True})
+        return True
+
+    def _compare_book(self):
+        self.ensure_one()
+        entries = self.book_entry_ids.sorted(lambda entry: (entry.entry_date, entry.id))
+        expected = self.line_ids.filtered("book_expected").complaint_id
+        matches, _missing_in_register, _missing_in_book = complaints_book.compare(
+            [
+                (entry.id, entry.entry_date, entry.applicant_name, entry.complaint_number)
+                for entry in entries
+            ],
+            [
+                (complaint.id, complaint.date_filed, complaint.applicant_id.name, complaint.name)
+                for complaint in expected
+            ],
+        )
+        for entry in entries:
+            entry._lock_write({"complaint_id": matches.get(entry.id, False)})
 
     def action_done(self):
         action = self.env._("closing a check as done")
@@ -203,8 +328,43 @@ class EduControlCheck(models.Model):
                 raise UserError(
                     self.env._("Record the findings of the check %(name)s first.", name=check.name)
                 )
+            check._check_shortcomings_considered()
         self._lock_write({"state": "done"})
         return True
+
+    def _check_shortcomings_considered(self):
+        """2.8.3: the shortcomings found are analysed for each employee and considered at the
+        pedagogical council (meetings at the director and the like), with the measures to remove
+        them."""
+        self.ensure_one()
+        if not self.shortcoming_ids:
+            return
+        if not (self.council_kind and self.council_date and (self.council_minutes or "").strip()):
+            raise UserError(
+                self.env._(
+                    "The shortcomings found by the check %(name)s are considered at the "
+                    "pedagogical council or a meeting at the director: record its date and the "
+                    "number of its minutes (section 2.8.3).",
+                    name=self.name,
+                )
+            )
+        if self.council_date < self.date:
+            raise UserError(
+                self.env._(
+                    "The meeting that considered the shortcomings of the check %(name)s cannot "
+                    "precede the check.",
+                    name=self.name,
+                )
+            )
+        without = self.shortcoming_ids.filtered(lambda item: not (item.measures or "").strip())
+        if without:
+            raise UserError(
+                self.env._(
+                    "Record the measures to remove the shortcoming of %(employee)s (section "
+                    "2.8.3).",
+                    employee=without[0].employee_name,
+                )
+            )
 
     def action_reset_to_draft(self):
         action = self.env._("the reopening of a done check")

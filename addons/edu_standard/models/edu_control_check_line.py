@@ -23,11 +23,34 @@ class EduControlCheckLine(models.Model):
     date_filed = fields.Date(related="complaint_id.date_filed")
     complaint_state = fields.Selection(related="complaint_id.state", string="Complaint stage")
     outcome = fields.Selection(related="complaint_id.outcome")
+    level = fields.Selection(related="complaint_id.level", string="Addressed to")
+    book_expected = fields.Boolean(
+        string="Belongs in the book",
+        compute="_compute_book_expected",
+        store=True,
+        help="A complaint to the head of the organisation is recorded in its complaints book.",
+    )
+    in_book = fields.Boolean(
+        string="In the book",
+        compute="_compute_in_book",
+        store=True,
+        help="An entry of the complaints book typed in by the check records this complaint.",
+    )
     measures_taken = fields.Boolean(
         help="The complaint was answered: refused with its reasons, or every violation it "
         "established was remedied."
     )
     note = fields.Char()
+
+    @api.depends("complaint_id.level")
+    def _compute_book_expected(self):
+        for line in self:
+            line.book_expected = line.complaint_id.level == "organization"
+
+    @api.depends("complaint_id", "check_id.book_entry_ids.complaint_id")
+    def _compute_in_book(self):
+        for line in self:
+            line.in_book = line.complaint_id in line.check_id.book_entry_ids.complaint_id
 
     @api.model
     def _measures_taken(self, complaint):

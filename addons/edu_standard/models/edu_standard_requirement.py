@@ -16,6 +16,11 @@ class EduStandardRequirement(models.Model):
     )
     name = fields.Char(string="Requirement", required=True, translate=True)
     description = fields.Text(translate=True)
+    act_text = fields.Text(
+        string="Text of the Standard",
+        help="The clause in the words of the Standard (resolution 132 of 28.01.2014), as the act "
+        "gives it; a complaint or a check citing the clause cites this text.",
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

@@ -16,3 +16,5 @@ from . import test_portal_filing
 from . import test_appeal
 from . import test_portal_documents
 from . import test_information_request
+from . import test_requirements
+from . import test_control_2_8

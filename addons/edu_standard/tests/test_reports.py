@@ -1,6 +1,7 @@
 from datetime import date
 from io import BytesIO
 
+import lxml.html
 from openpyxl import load_workbook
 
 from odoo.exceptions import UserError
@@ -242,9 +243,23 @@ class TestAnswerLetterWayOfAppeal(EduStandardCase):
         # one line per paragraph, whitespace of the template folded
         return " ".join(html.split())
 
+    def _appeal_ways(self, complaint):
+        """The sentences of the way of appeal of the letter, exactly as printed."""
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("edu_standard.action_report_complaint_answer", complaint.ids)[0]
+            .decode()
+        )
+        tree = lxml.html.fromstring(html)
+        return [
+            " ".join(node.text_content().split())
+            for node in tree.xpath("//p[contains(@class, 'o_edu_appeal_way')]")
+        ]
+
     def test_letter_of_the_head_points_to_the_department_and_court(self):
         complaint = self._complaint()
         complaint.action_refuse("not_standard", "Не относится к Стандарту.")
+        self.assertEqual(self._appeal_ways(complaint), [self.ORGANIZATION_WAY])
         html = self._html(complaint)
         self.assertIn(self.ORGANIZATION_WAY, html)
         self.assertNotIn(self.DEPARTMENT_WAY, html)
@@ -259,6 +274,7 @@ class TestAnswerLetterWayOfAppeal(EduStandardCase):
             {"complaint_id": complaint.id, "addressee_id": supervisory.id, "date": date(2024, 3, 6)}
         )
         complaint.action_refuse("not_standard", "Не относится к Стандарту.")
+        self.assertEqual(self._appeal_ways(complaint), [self.DEPARTMENT_WAY])
         html = self._html(complaint)
         self.assertIn(self.DEPARTMENT_WAY, html)
         self.assertNotIn("на имя начальника Отдела образования", html)

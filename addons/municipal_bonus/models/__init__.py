@@ -1,4 +1,5 @@
 from . import scoring
+from . import regulation
 from . import res_company
 from . import res_config_settings
 from . import res_users
@@ -6,6 +7,7 @@ from . import hr_job
 from . import hr_employee
 from . import hr_employee_public
 from . import hr_department
+from . import municipal_bonus_catalogue
 from . import municipal_bonus_indicator
 from . import municipal_bonus_period
 from . import municipal_bonus_sanction

@@ -31,7 +31,7 @@ class MunicipalBonusFinding(models.Model):
         required=True,
         index=True,
         ondelete="restrict",
-        domain="[('category', '=', bonus_category)]",
+        domain="[('category', '=', bonus_category), ('catalogue_id.state', '=', 'in_force')]",
     )
     indicator_code = fields.Char(related="indicator_id.code")
     criterion_type = fields.Selection(related="indicator_id.criterion_type")
@@ -73,6 +73,15 @@ class MunicipalBonusFinding(models.Model):
                         "the tables of another category of positions.",
                         code=finding.indicator_id.code,
                         employee=finding.line_id.employee_name,
+                    )
+                )
+            in_force = finding.indicator_id.catalogue_state == "in_force"
+            if finding.review_state == "draft" and not in_force:
+                raise ValidationError(
+                    self.env._(
+                        "The indicator %(code)s is not of the catalogue in force: a review is "
+                        "prepared with the indicators of the act in force.",
+                        code=finding.indicator_id.code,
                     )
                 )
 

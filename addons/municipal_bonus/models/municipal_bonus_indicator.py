@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from . import scoring
+from . import regulation, scoring
 from .hr_employee import CATEGORY_SELECTION
 
 TABLE_SELECTION = [(str(n), f"Table {n}") for n in range(1, 7)]
@@ -12,10 +12,26 @@ class MunicipalBonusIndicator(models.Model):
 
     _name = "municipal.bonus.indicator"
     _description = "Bonus Reduction Indicator"
-    _inherit = ["mail.thread"]
-    _order = "table, row, id"
+    _inherit = ["mail.thread", "municipal.lock.mixin"]
+    _order = "catalogue_id, table, row, id"
     _rec_names_search = ["code", "name"]
 
+    # frozen with the catalogue of the act in force (or superseded): percents, wording and all;
+    # a change is a new version of the catalogue tied to the amending act
+    _lock_state_field = "catalogue_state"
+    _lock_states = ("in_force", "superseded")
+
+    catalogue_id = fields.Many2one(
+        "municipal.bonus.catalogue",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        default=lambda self: self._default_catalogue(),
+        help="The version of the catalogue, and the act, this indicator belongs to.",
+    )
+    catalogue_state = fields.Selection(
+        related="catalogue_id.state", string="Catalogue status", store=True, index=True
+    )
     code = fields.Char(
         required=True,
         tracking=True,
@@ -35,6 +51,16 @@ class MunicipalBonusIndicator(models.Model):
         store=True,
         help="Tables 1, 3 and 5 hold the qualitative criterion, tables 2, 4 and 6 the "
         "temporal one.",
+    )
+    table_title = fields.Char(
+        string="Table of section 3.1",
+        compute="_compute_act_words",
+        help="The caption of the table of section 3.1, in the words of the act.",
+    )
+    criterion_text = fields.Char(
+        string="Criterion of section 3.1",
+        compute="_compute_act_words",
+        help="The criterion of section 3.1 the table holds, in the words of the act.",
     )
     category = fields.Selection(
         CATEGORY_SELECTION,
@@ -75,6 +101,21 @@ class MunicipalBonusIndicator(models.Model):
     ]
 
     @api.depends("table")
+    def _compute_act_words(self):
+        for indicator in self:
+            table = int(indicator.table) if indicator.table else 0
+            indicator.table_title = regulation.TABLE_TITLES.get(table, False)
+            indicator.criterion_text = (
+                regulation.CRITERIA[scoring.criterion_type(table)] if table else False
+            )
+
+    @api.model
+    def _default_catalogue(self):
+        return self.env["municipal.bonus.catalogue"].search(
+            [("state", "=", "draft")], order="version desc", limit=1
+        )
+
+    @api.depends("table")
     def _compute_from_table(self):
         for indicator in self:
             table = int(indicator.table) if indicator.table else 0
@@ -95,6 +136,7 @@ class MunicipalBonusIndicator(models.Model):
             duplicate = self.search_count(
                 [
                     ("id", "!=", indicator.id),
+                    ("catalogue_id", "=", indicator.catalogue_id.id),
                     ("code", "=", indicator.code),
                     ("company_id", "in", [indicator.company_id.id, False]),
                 ]
@@ -120,6 +162,7 @@ class MunicipalBonusIndicator(models.Model):
         company = company or self.env.company
         return [
             ("category", "=", category),
+            ("catalogue_id.state", "=", "in_force"),
             ("company_id", "in", [False, company.id]),
         ]
 
@@ -132,8 +175,17 @@ class MunicipalBonusIndicator(models.Model):
         company = employee.sudo().company_id or self.env.company
         return self.search(self._applicable_domain(category, company))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        indicators = super().create(vals_list)
+        indicators.catalogue_id._check_draft()
+        return indicators
+
     def write(self, vals):
+        self.check_access("write")  # the access rights answer first, then the lock
         res = super().write(vals)
+        if "catalogue_id" in vals:
+            self.catalogue_id._check_draft()
         if "reduction_percent" in vals:
             # Approved and submitted reviews keep the percent they were prepared with.
             findings = (
@@ -146,3 +198,7 @@ class MunicipalBonusIndicator(models.Model):
                     {"indicator_percent": indicator.reduction_percent}
                 )
         return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        self.catalogue_id._check_draft()

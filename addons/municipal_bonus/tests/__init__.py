@@ -12,3 +12,5 @@ from . import test_review_form
 from . import test_tier_translations
 from . import test_preparation
 from . import test_documents
+from . import test_regulation_text
+from . import test_catalogue

@@ -145,7 +145,22 @@ class MunicipalBonusCase(TransactionCase):
 
     @classmethod
     def indicator(cls, code):
-        return cls.env["municipal.bonus.indicator"].search([("code", "=", code)], limit=1)
+        return cls.env["municipal.bonus.indicator"].search(
+            [("code", "=", code), ("catalogue_state", "=", "in_force")], limit=1
+        )
+
+    @classmethod
+    def _amend(cls, percents, act="Распоряжение от 01.02.2031 № 12-р", user=None):
+        """A new version of the catalogue in force, tied to an amending act, with the percents
+        ``{code: percent}`` changed, put in force."""
+        Catalogue = cls.env["municipal.bonus.catalogue"].with_user(user or cls.user_hr)
+        in_force = Catalogue.search([("state", "=", "in_force")], limit=1)
+        new = Catalogue.browse(in_force.action_new_version()["res_id"])
+        new.write({"legal_act": act, "legal_act_date": date(2031, 2, 1)})
+        for code, percent in percents.items():
+            new.indicator_ids.filtered(lambda i, c=code: i.code == c).reduction_percent = percent
+        new.action_put_in_force()
+        return new
 
     @classmethod
     def _review(cls, department=None, employees=None, **vals):

@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import MunicipalBonusCase
@@ -78,19 +78,6 @@ class TestIndicatorCatalogue(MunicipalBonusCase):
         self.assertEqual(len(Indicator.applicable_to(self.servant)), 9)
         self.assertFalse(Indicator.applicable_to(self.driver))
 
-    def test_hr_archives_rewords_and_adds(self):
-        indicator = self.indicator("5.3").with_user(self.user_hr)
-        indicator.action_archive()
-        self.assertNotIn("5.3", self.Indicator.applicable_to(self.servant).mapped("code"))
-        new = self.Indicator.with_user(self.user_hr).create(
-            {"code": "6.5", "table": "6", "row": 5, "name": "Новый показатель"}
-        )
-        self.assertIn(new, self.Indicator.applicable_to(self.servant))
-        self.assertEqual(new.reduction_percent, 5.0)
-        self.assertEqual(new.criterion_type, "temporal")
-        with self.assertRaisesText(ValidationError, "expected 6.6"):
-            self.Indicator.create({"code": "6.7", "table": "6", "row": 6, "name": "x"})
-        with self.assertRaisesText(ValidationError, "already has the code 6.5"):
-            self.Indicator.create({"code": "6.5", "table": "6", "row": 5, "name": "x"})
+    def test_a_unit_head_does_not_change_the_catalogue(self):
         with self.assertRaises(AccessError):
             self.indicator("6.1").with_user(self.user_head_a).write({"reduction_percent": 10.0})

@@ -37,8 +37,7 @@ class TestReviewArithmetic(MunicipalBonusCase):
         self.assertEqual(line.bonus_percent, 40.0)
 
     def test_raised_percents_are_capped_at_100(self):
-        for code, percent in (("5.1", 40.0), ("5.2", 35.0), ("6.1", 30.0)):
-            self.indicator(code).reduction_percent = percent
+        self._amend({"5.1": 40.0, "5.2": 35.0, "6.1": 30.0})
         review = self._review()
         line = self._find(review.line_ids, ["5.1", "5.2"])
         self.assertEqual(line.reduction_percent, 75.0)
@@ -101,7 +100,7 @@ class TestReviewArithmetic(MunicipalBonusCase):
         self.assertEqual(approved.state, "approved")
         draft = self._review(department=self.dept_b, employees=self.servant_b)
         self._find(draft.line_ids, ["5.1"])
-        self.indicator("5.1").with_user(self.user_hr).reduction_percent = 20.0
+        self._amend({"5.1": 20.0})
         self.assertEqual(approved.line_ids.reduction_percent, 10.0)
         self.assertEqual(approved.line_ids.finding_ids[0].indicator_percent, 5.0)
         self.assertEqual(draft.line_ids.reduction_percent, 20.0)
