@@ -13,3 +13,4 @@ from . import test_locks_rpc
 from . import test_public_pages
 from . import test_lists
 from . import test_komsomolsk
+from . import test_reminder_concurrency
