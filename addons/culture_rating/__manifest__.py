@@ -37,6 +37,7 @@
         "views/culture_improvement_measure_views.xml",
         "views/culture_council_meeting_views.xml",
         "views/culture_proposal_views.xml",
+        "views/culture_council_work_plan_views.xml",
         "views/survey_views.xml",
         "wizards/culture_response_entry_views.xml",
         "views/culture_public_templates.xml",

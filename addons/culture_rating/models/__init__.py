@@ -14,6 +14,8 @@ from . import culture_improvement_plan
 from . import culture_improvement_measure
 from . import culture_council_meeting
 from . import culture_proposal
+from . import culture_council_work_plan
+from . import culture_council_work_item
 from . import survey_survey
 from . import survey_question
 from . import survey_question_answer

@@ -14,3 +14,4 @@ from . import test_public_pages
 from . import test_lists
 from . import test_komsomolsk
 from . import test_reminder_concurrency
+from . import test_council_work_plan
