@@ -37,7 +37,10 @@ class CultureCouncilWorkItem(models.Model):
         "the procedure) and of item 2.2 (discussion of the results).",
     )
     responsible_id = fields.Many2one(
-        "res.partner", string="Responsible", tracking=True, help="Member of the council or of the department."
+        "res.partner",
+        string="Responsible",
+        tracking=True,
+        help="Member of the council or of the department.",
     )
     responsible_name = fields.Char(
         string="Responsible person", help="Name and position, when not a contact."
@@ -80,7 +83,10 @@ class CultureCouncilWorkItem(models.Model):
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on the overdue flag."))
-        domain = [("state", "=", "planned"), ("date_deadline", "<", fields.Date.context_today(self))]
+        domain = [
+            ("state", "=", "planned"),
+            ("date_deadline", "<", fields.Date.context_today(self)),
+        ]
         if (operator == "=") == value:
             return domain
         return ["!", "&", *domain]
@@ -118,5 +124,7 @@ class CultureCouncilWorkItem(models.Model):
 
     def action_reopen(self):
         self._lock_check_groups(USER_GROUP, action=self.env._("reopening an item"))
-        self.filtered(lambda i: i.state != "planned").write({"state": "planned", "date_done": False})
+        self.filtered(lambda i: i.state != "planned").write(
+            {"state": "planned", "date_done": False}
+        )
         return True

@@ -15,3 +15,4 @@ from . import test_lists
 from . import test_komsomolsk
 from . import test_reminder_concurrency
 from . import test_council_work_plan
+from . import test_deadlines
