@@ -493,6 +493,7 @@ class CultureCampaign(models.Model):
         self.env.flush_all()
         cr = self.env.cr
         parts = [str(self.method_id.id), str(self.method_id.write_date)]
+        parts.append(repr(self._disclosure_norms()))
         cr.execute(
             """SELECT count(*), max(id), max(write_date) FROM survey_user_input
                 WHERE culture_campaign_id = %s AND state = 'done'""",
@@ -561,24 +562,36 @@ class CultureCampaign(models.Model):
                 counts[key][0] += count
         return counts
 
+    def _disclosure_norms(self):
+        """(I_norm_stand, I_norm_site): the active items required on the stands, on the site."""
+        Item = self.env["culture.checklist.item"].sudo()
+        return (
+            Item.search_count([("required_on_stand", "=", True)]),
+            Item.search_count([("required_on_site", "=", True)]),
+        )
+
     def _checklist_counts(self):
-        """{assessment id: (on stand, on site, items checked)}."""
+        """{assessment id: (required items on the stands, required items on the site, items
+        checked)}: an item counts at a place only where it is required."""
         self.ensure_one()
+        items = self.env["culture.checklist.item"].sudo().with_context(active_test=False).search([])
+        on_stand_required = set(items.filtered("required_on_stand").filtered("active").ids)
+        on_site_required = set(items.filtered("required_on_site").filtered("active").ids)
         result = {}
         groups = (
             self.env["culture.checklist.line"]
             .sudo()
             ._read_group(
                 [("campaign_id", "=", self.id), ("state", "!=", "not_checked")],
-                ["assessment_id", "state", "on_stand"],
+                ["assessment_id", "item_id", "state", "on_stand"],
                 ["__count"],
             )
         )
-        for assessment, state, on_stand, count in groups:
+        for assessment, item, state, on_stand, count in groups:
             stand, site, checked = result.get(assessment.id, (0, 0, 0))
             result[assessment.id] = (
-                stand + (count if on_stand else 0),
-                site + (count if state == "published" else 0),
+                stand + (count if on_stand and item.id in on_stand_required else 0),
+                site + (count if state == "published" and item.id in on_site_required else 0),
                 checked + count,
             )
         return result
@@ -619,7 +632,7 @@ class CultureCampaign(models.Model):
             )
             for criterion in method.criterion_ids
         ]
-        norm = self.env["culture.checklist.item"].search_count([("active", "=", True)])
+        norm = self._disclosure_norms()
         survey = self._survey_counts()
         checklist = self._checklist_counts()
         expert = self._expert_values()
@@ -832,10 +845,11 @@ class CultureCampaign(models.Model):
             second = tuple(survey.get((assessment_id, indicator.question_code_2), (0, 0)))
             return (first, second), first[0] + second[0], first[1] + second[1]
         if indicator.formula == "disclosure":
+            norm_stand, norm_site = norm
             if assessment_id not in checklist:
-                return None, 0, norm
+                return None, 0, norm_stand + norm_site
             stand, site, _checked = checklist[assessment_id]
-            return (stand, site, norm), stand + site, 2 * norm
+            return (stand, site, norm_stand, norm_site), stand + site, norm_stand + norm_site
         value = expert.get((assessment_id, indicator.id))
         return value, value or 0, 0
 
