@@ -32,6 +32,7 @@
         "views/culture_assessment_line_views.xml",
         "views/culture_checklist_item_views.xml",
         "views/culture_checklist_line_views.xml",
+        "views/culture_disclosure_check_views.xml",
         "views/culture_expert_value_views.xml",
         "views/culture_improvement_plan_views.xml",
         "views/culture_improvement_measure_views.xml",

@@ -9,6 +9,8 @@ from . import culture_campaign
 from . import culture_assessment
 from . import culture_assessment_line
 from . import culture_checklist_line
+from . import culture_disclosure_check
+from . import culture_disclosure_check_line
 from . import culture_expert_value
 from . import culture_improvement_plan
 from . import culture_improvement_measure

@@ -16,3 +16,4 @@ from . import test_komsomolsk
 from . import test_reminder_concurrency
 from . import test_council_work_plan
 from . import test_deadlines
+from . import test_disclosure_check
