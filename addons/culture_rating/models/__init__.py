@@ -18,6 +18,10 @@ from . import culture_council_meeting
 from . import culture_proposal
 from . import culture_council_work_plan
 from . import culture_council_work_item
+from . import culture_contest
+from . import culture_contest_criterion
+from . import culture_contest_application
+from . import culture_contest_score
 from . import survey_survey
 from . import survey_question
 from . import survey_question_answer

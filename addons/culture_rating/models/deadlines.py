@@ -49,3 +49,8 @@ def is_late(deadline, done_on, today):
     if done_on:
         return done_on > deadline
     return today > deadline
+
+
+def contest_open(application_deadline, today):
+    """Applications to the open contest are taken until its deadline, that day included."""
+    return bool(application_deadline) and today <= application_deadline

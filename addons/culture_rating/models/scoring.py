@@ -149,3 +149,33 @@ def weights_problem(weights):
     if abs(total - 1.0) > 0.0001:
         return f"the weights add up to {total}, not 1"
     return None
+
+
+# ---------------------------------------------------------------------- open contest (1.1)
+# The open contest for the best culture institution (plan item 1.1) has criteria with points;
+# the jury (commission) scores each criterion; the independent rating may be one criterion.
+
+
+def contest_rating_points(rating_total, max_points):
+    """The independent rating as a criterion: the institution's total (0-100) scaled to the
+    criterion's points, total / 100 x points; 0 when the institution was not rated."""
+    if rating_total is None:
+        return 0.0
+    if not 0 <= rating_total <= MAX_POINTS:
+        raise ValueError(f"rating total {rating_total} is not between 0 and {MAX_POINTS}")
+    return round2(rating_total / MAX_POINTS * max_points)
+
+
+def contest_jury_points(points, max_points):
+    """A criterion scored by the jury: the mean of the jurors' points (each 0 to the maximum)."""
+    if not points:
+        return 0.0
+    for value in points:
+        if not 0 <= value <= max_points:
+            raise ValueError(f"{value} points is not between 0 and {max_points}")
+    return round2(sum(points) / len(points))
+
+
+def contest_total(criterion_points):
+    """An application's total: the sum of its criteria's points."""
+    return round2(sum(criterion_points))

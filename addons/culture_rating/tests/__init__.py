@@ -17,3 +17,4 @@ from . import test_reminder_concurrency
 from . import test_council_work_plan
 from . import test_deadlines
 from . import test_disclosure_check
+from . import test_contest
