@@ -47,6 +47,7 @@ class CultureCouncilPortal(CustomerPortal):
             "campaigns": env["culture.campaign"].search([]),
             "plans": env["culture.improvement.plan"].search([]),
             "meetings": env["culture.council.meeting"].search([]),
+            "work_plans": env["culture.council.work.plan"].search([]),
             "proposals": env["culture.proposal"].search([]),
             "proposal_types": env["culture.proposal"]
             ._fields["proposal_type"]
@@ -85,6 +86,15 @@ class CultureCouncilPortal(CustomerPortal):
         return request.render(
             "culture_rating.portal_culture_meeting",
             {"page_name": "culture_meeting", "meeting": meeting},
+        )
+
+    @http.route("/my/culture/workplan/<int:plan_id>", type="http", auth="user", website=True)
+    def portal_culture_work_plan(self, plan_id, **kwargs):
+        self._check_council()
+        plan = self._council_record("culture.council.work.plan", plan_id)
+        return request.render(
+            "culture_rating.portal_culture_work_plan",
+            {"page_name": "culture_work_plan", "work_plan": plan},
         )
 
     @http.route("/my/culture/proposal", type="http", auth="user", website=True, methods=["POST"])

@@ -9,6 +9,9 @@ from odoo.addons.survey.controllers.main import Survey  # noqa: F401 - survey ro
 from ..models.culture_assessment import CULTURE_LINK_KIND
 from ..models.survey_survey import CULTURE_LINK_CONTEXT
 
+# the announcement is public once announced; the results once published
+CONTEST_PUBLIC_STATES = ("announced", "judging", "approved", "published")
+
 
 class CultureQualitySurvey(MunicipalQualitySurvey):
     """The institution's questionnaire link is a public link of the base: same landing page,
@@ -126,4 +129,41 @@ class CultureRatingPublic(http.Controller):
                 ("Content-Length", len(content)),
                 ("Content-Disposition", f'attachment; filename="{filename}"'),
             ],
+        )
+
+    # ------------------------------------------------------------------ open contest (1.1)
+
+    def _public_contests(self):
+        contests = (
+            request.env["culture.contest"].sudo().search([("state", "in", CONTEST_PUBLIC_STATES)])
+        )
+        mine = contests.filtered(lambda c: c.company_id == request.env.company)
+        return mine or contests
+
+    @http.route("/culture/contest", type="http", auth="public", website=True, readonly=True)
+    def culture_contest_index(self, **kwargs):
+        return request.render(
+            "culture_rating.culture_contest_index", {"contests": self._public_contests()}
+        )
+
+    @http.route(
+        "/culture/contest/<int:contest_id>",
+        type="http",
+        auth="public",
+        website=True,
+        readonly=True,
+    )
+    def culture_contest_page(self, contest_id, **kwargs):
+        contest = self._public_contests().filtered(lambda c: c.id == contest_id)
+        if not contest:
+            raise NotFound()
+        results = contest.application_ids.filtered(lambda a: a.state == "submitted").sorted(
+            lambda a: (a.rank, a.institution_id.name)
+        )
+        return request.render(
+            "culture_rating.culture_contest_page",
+            {
+                "contest": contest,
+                "results": results if contest.state == "published" else results.browse(),
+            },
         )

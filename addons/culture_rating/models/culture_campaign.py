@@ -6,7 +6,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from . import scoring
+from . import deadlines, scoring
 
 LOCKED_STATES = ("approved", "published")
 USER_GROUP = "culture_rating.group_culture_user"
@@ -25,6 +25,10 @@ class CultureCampaign(models.Model):
     # approved or published results: every stored field frozen (the chatter apart); the state,
     # the dates and the digest of the computation change only through the buttons
     _lock_states = LOCKED_STATES
+    # the method's steps after the operator's report go on once the results are approved
+    _lock_writable_fields = frozenset(
+        {"operator_report_date", "council_results_date", "results_sent_date"}
+    )
     _lock_workflow_fields = frozenset(
         {
             "approved_on",
@@ -124,6 +128,43 @@ class CultureCampaign(models.Model):
         help="Published with the results on the administration's site (plan item 1.2).",
     )
     note = fields.Html()
+    # the method's deadlines (models/deadlines.py)
+    operator_report_date = fields.Date(
+        string="Operator's report received on",
+        tracking=True,
+        copy=False,
+        help="The report of the operator of the assessment reached the department: the public "
+        "council has a month from then to form its results and proposals.",
+    )
+    council_deadline = fields.Date(
+        compute="_compute_method_deadlines", store=True, string="Council's results due by"
+    )
+    council_results_date = fields.Date(
+        string="Council's results received on",
+        tracking=True,
+        copy=False,
+        help="The public council's results and proposals reached the department: it has a month "
+        "from then to pass them on to the institutions.",
+    )
+    authority_deadline = fields.Date(
+        compute="_compute_method_deadlines", store=True, string="Results to pass on by"
+    )
+    results_sent_date = fields.Date(
+        string="Results passed on to the institutions on", tracking=True, copy=False
+    )
+    council_late = fields.Boolean(
+        compute="_compute_method_late",
+        search="_search_council_late",
+        string="Council late",
+        help="The council's results came after its month, or the month passed without them.",
+    )
+    authority_late = fields.Boolean(
+        compute="_compute_method_late",
+        search="_search_authority_late",
+        string="Passing on late",
+        help="The results reached the institutions after the department's month, or the month "
+        "passed without it.",
+    )
 
     _sql_constraints = [
         ("year_company_uniq", "unique(year, company_id)", "There is already a campaign this year."),
@@ -183,13 +224,121 @@ class CultureCampaign(models.Model):
             ):
                 raise ValidationError(self.env._("The survey ends before it starts."))
 
+    @api.depends("operator_report_date", "council_results_date")
+    def _compute_method_deadlines(self):
+        for campaign in self:
+            campaign.council_deadline = deadlines.council_deadline(campaign.operator_report_date)
+            campaign.authority_deadline = deadlines.authority_deadline(
+                campaign.council_results_date
+            )
+
+    @api.depends(
+        "council_deadline", "council_results_date", "authority_deadline", "results_sent_date"
+    )
+    def _compute_method_late(self):
+        today = fields.Date.context_today(self)
+        for campaign in self:
+            campaign.council_late = deadlines.is_late(
+                campaign.council_deadline, campaign.council_results_date, today
+            )
+            campaign.authority_late = deadlines.is_late(
+                campaign.authority_deadline, campaign.results_sent_date, today
+            )
+
+    def _late_ids_domain(self, deadline, done, operator, value):
+        """The rule of ``deadlines.is_late`` as a search (it compares two columns)."""
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on a late flag."))
+        self.flush_model([deadline, done])
+        deadline_col, done_col = SQL.identifier(deadline), SQL.identifier(done)
+        rows = self.env.execute_query(
+            SQL(
+                """SELECT id FROM culture_campaign
+                    WHERE %(deadline)s IS NOT NULL
+                      AND ((%(done)s IS NOT NULL AND %(done)s > %(deadline)s)
+                           OR (%(done)s IS NULL AND %(deadline)s < %(today)s))""",
+                deadline=deadline_col,
+                done=done_col,
+                today=fields.Date.context_today(self),
+            )
+        )
+        ids = [row[0] for row in rows]
+        return [("id", "in" if (operator == "=") == value else "not in", ids)]
+
+    def _search_council_late(self, operator, value):
+        return self._late_ids_domain("council_deadline", "council_results_date", operator, value)
+
+    def _search_authority_late(self, operator, value):
+        return self._late_ids_domain("authority_deadline", "results_sent_date", operator, value)
+
+    @api.constrains("operator_report_date", "council_results_date", "results_sent_date")
+    def _check_method_dates(self):
+        today = fields.Date.context_today(self)
+        for campaign in self:
+            dates = [
+                campaign.operator_report_date,
+                campaign.council_results_date,
+                campaign.results_sent_date,
+            ]
+            if any(day and day > today for day in dates):
+                raise ValidationError(self.env._("A date of the method's steps is in the future."))
+            known = [day for day in dates if day]
+            if known != sorted(known) or (dates[1] and not dates[0]) or (dates[2] and not dates[1]):
+                raise ValidationError(
+                    self.env._(
+                        "The steps come in order: the operator's report, then the council's "
+                        "results, then their passing on to the institutions."
+                    )
+                )
+
     def write(self, vals):
         self.check_access("write")
         if "method_id" in vals and self.filtered(lambda c: c.state != "draft"):
             raise UserError(
                 self.env._("The methodology of a campaign is pinned once the campaign started.")
             )
-        return super().write(vals)
+        result = super().write(vals)
+        if {"operator_report_date", "council_results_date", "results_sent_date"} & set(vals):
+            self._sync_method_activities()
+        return result
+
+    def _sync_method_activities(self):
+        """A to-do for the responsible of the campaign for the step under way of the method:
+        the council's results (its month after the operator's report), then the passing on to
+        the institutions (the department's month); a step done closes its to-do."""
+        steps = (
+            (
+                "culture_rating.mail_activity_type_council_results",
+                "council_deadline",
+                "council_results_date",
+            ),
+            (
+                "culture_rating.mail_activity_type_results_passing",
+                "authority_deadline",
+                "results_sent_date",
+            ),
+        )
+        for campaign in self:
+            for xmlid, deadline_field, done_field in steps:
+                activity_type = self.env.ref(xmlid)
+                open_activities = campaign.activity_ids.filtered(
+                    lambda a, t=activity_type: a.activity_type_id == t
+                )
+                deadline = campaign[deadline_field]
+                if campaign[done_field] or not deadline:
+                    if open_activities and campaign[done_field]:
+                        open_activities.sudo().action_feedback()
+                    elif open_activities:
+                        open_activities.sudo().unlink()
+                    continue
+                if open_activities:
+                    open_activities.sudo().write({"date_deadline": deadline})
+                    continue
+                campaign.sudo().activity_schedule(
+                    act_type_xmlid=xmlid,
+                    date_deadline=deadline,
+                    user_id=(campaign.user_id or self.env.user).id,
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_if_draft(self):
@@ -344,6 +493,7 @@ class CultureCampaign(models.Model):
         self.env.flush_all()
         cr = self.env.cr
         parts = [str(self.method_id.id), str(self.method_id.write_date)]
+        parts.append(repr(self._disclosure_norms()))
         cr.execute(
             """SELECT count(*), max(id), max(write_date) FROM survey_user_input
                 WHERE culture_campaign_id = %s AND state = 'done'""",
@@ -412,24 +562,36 @@ class CultureCampaign(models.Model):
                 counts[key][0] += count
         return counts
 
+    def _disclosure_norms(self):
+        """(I_norm_stand, I_norm_site): the active items required on the stands, on the site."""
+        Item = self.env["culture.checklist.item"].sudo()
+        return (
+            Item.search_count([("required_on_stand", "=", True)]),
+            Item.search_count([("required_on_site", "=", True)]),
+        )
+
     def _checklist_counts(self):
-        """{assessment id: (on stand, on site, items checked)}."""
+        """{assessment id: (required items on the stands, required items on the site, items
+        checked)}: an item counts at a place only where it is required."""
         self.ensure_one()
+        items = self.env["culture.checklist.item"].sudo().with_context(active_test=False).search([])
+        on_stand_required = set(items.filtered("required_on_stand").filtered("active").ids)
+        on_site_required = set(items.filtered("required_on_site").filtered("active").ids)
         result = {}
         groups = (
             self.env["culture.checklist.line"]
             .sudo()
             ._read_group(
                 [("campaign_id", "=", self.id), ("state", "!=", "not_checked")],
-                ["assessment_id", "state", "on_stand"],
+                ["assessment_id", "item_id", "state", "on_stand"],
                 ["__count"],
             )
         )
-        for assessment, state, on_stand, count in groups:
+        for assessment, item, state, on_stand, count in groups:
             stand, site, checked = result.get(assessment.id, (0, 0, 0))
             result[assessment.id] = (
-                stand + (count if on_stand else 0),
-                site + (count if state == "published" else 0),
+                stand + (count if on_stand and item.id in on_stand_required else 0),
+                site + (count if state == "published" and item.id in on_site_required else 0),
                 checked + count,
             )
         return result
@@ -470,7 +632,7 @@ class CultureCampaign(models.Model):
             )
             for criterion in method.criterion_ids
         ]
-        norm = self.env["culture.checklist.item"].search_count([("active", "=", True)])
+        norm = self._disclosure_norms()
         survey = self._survey_counts()
         checklist = self._checklist_counts()
         expert = self._expert_values()
@@ -683,10 +845,11 @@ class CultureCampaign(models.Model):
             second = tuple(survey.get((assessment_id, indicator.question_code_2), (0, 0)))
             return (first, second), first[0] + second[0], first[1] + second[1]
         if indicator.formula == "disclosure":
+            norm_stand, norm_site = norm
             if assessment_id not in checklist:
-                return None, 0, norm
+                return None, 0, norm_stand + norm_site
             stand, site, _checked = checklist[assessment_id]
-            return (stand, site, norm), stand + site, 2 * norm
+            return (stand, site, norm_stand, norm_site), stand + site, norm_stand + norm_site
         value = expert.get((assessment_id, indicator.id))
         return value, value or 0, 0
 

@@ -1,9 +1,17 @@
+import logging
 from datetime import timedelta
+
+import psycopg2.errors
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
 
 REMINDER_DAYS = 7
+# what the reminder is about: a change of these sends a new reminder
+REMINDER_FIELDS = {"user_id", "date_deadline"}
 HEAD_FIELDS = {"state", "result", "date_done"}
 
 
@@ -57,6 +65,14 @@ class CultureImprovementMeasure(models.Model):
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue", search="_search_is_overdue", string="Overdue"
     )
+    reminded_on = fields.Date(
+        readonly=True,
+        copy=False,
+        help="Day the responsible was reminded of the deadline. Written when the reminder is "
+        "claimed, in the same transaction that sends it: a reminder goes out once, even when "
+        "two servers run the reminder job at the same time. A new responsible or a new "
+        "deadline clears it.",
+    )
 
     @api.depends("indicator_id", "plan_id.assessment_id.indicator_line_ids.value")
     def _compute_indicator_value(self):
@@ -105,6 +121,8 @@ class CultureImprovementMeasure(models.Model):
 
     def write(self, vals):
         self.check_access("write")
+        if "reminded_on" in vals and not self.env.su:
+            raise UserError(self.env._("The reminder date is set by the reminders only."))
         if not self.env.su and not self.env.user.has_group("culture_rating.group_culture_user"):
             # institution heads report on their measures; the plan itself is the department's
             if set(vals) - HEAD_FIELDS:
@@ -117,7 +135,27 @@ class CultureImprovementMeasure(models.Model):
             vals.setdefault("date_done", fields.Date.context_today(self))
             if not vals.get("result") and self.filtered(lambda m: not m.result):
                 raise UserError(self.env._("Describe the result of the measure before closing it."))
-        return super().write(vals)
+        watched = REMINDER_FIELDS & set(vals)
+        before = {m.id: tuple(m[f] for f in sorted(watched)) for m in self} if watched else {}
+        result = super().write(vals)
+        changed = self.filtered(
+            lambda m: watched and before[m.id] != tuple(m[f] for f in sorted(watched))
+        )
+        if changed:
+            changed._forget_reminder()
+        return result
+
+    def _forget_reminder(self):
+        """A new responsible or deadline: the old reminder is void, a new one will be sent."""
+        activity_type = self.env.ref("culture_rating.mail_activity_type_measure_deadline")
+        self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type).sudo().unlink()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE culture_improvement_measure SET reminded_on = NULL WHERE id = ANY(%s)",
+                self.ids,
+            )
+        )
+        self.invalidate_recordset(["reminded_on"])
 
     def _check_reporter(self, action):
         self._lock_check_groups(
@@ -143,20 +181,48 @@ class CultureImprovementMeasure(models.Model):
         self.write({"state": "cancelled"})
         return True
 
+    def _claim_reminders(self):
+        """The measures of ``self`` whose reminder this transaction sends, marked as reminded.
+
+        One statement marks the rows not yet reminded and locks them until the transaction
+        ends; rows another transaction holds are skipped (``SKIP LOCKED``): that transaction
+        is sending their reminders. A row another transaction changed after this one began
+        cannot be claimed (a serialization failure at this isolation level): nothing is claimed
+        then, the other run sent the reminders, or the next run will.
+        """
+        if not self:
+            return self
+        today = fields.Date.context_today(self)
+        self.flush_recordset()
+        try:
+            with self.env.cr.savepoint(flush=False):
+                rows = self.env.execute_query(
+                    SQL(
+                        """UPDATE culture_improvement_measure SET reminded_on = %(today)s
+                            WHERE id IN (SELECT id FROM culture_improvement_measure
+                                          WHERE id = ANY(%(ids)s) AND reminded_on IS NULL
+                                            FOR UPDATE SKIP LOCKED)
+                        RETURNING id""",
+                        today=today,
+                        ids=self.ids,
+                    )
+                )
+        except psycopg2.errors.SerializationFailure:
+            _logger.info("Measure reminders: claimed by a concurrent run, nothing sent here.")
+            return self.browse()
+        self.invalidate_recordset(["reminded_on"])
+        return self.browse(sorted(row[0] for row in rows))
+
     def _schedule_deadline_activities(self):
-        """A to-do for the responsible before the deadline, once per measure."""
-        activity_type = self.env.ref("culture_rating.mail_activity_type_measure_deadline")
-        for measure in self:
-            if (
-                measure.state not in ("planned", "in_progress")
-                or not measure.user_id
-                or not measure.date_deadline
-                or measure.plan_id.state != "approved"
-            ):
-                continue
-            existing = measure.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
-            if existing:
-                continue
+        """A to-do for the responsible before the deadline, once per measure and deadline."""
+        measures = self.filtered(
+            lambda m: m.state in ("planned", "in_progress")
+            and m.user_id
+            and m.date_deadline
+            and m.plan_id.state == "approved"
+            and not m.reminded_on
+        )
+        for measure in measures._claim_reminders():
             measure.activity_schedule(
                 act_type_xmlid="culture_rating.mail_activity_type_measure_deadline",
                 date_deadline=measure.date_deadline - timedelta(days=REMINDER_DAYS),
@@ -166,7 +232,8 @@ class CultureImprovementMeasure(models.Model):
 
     @api.model
     def _cron_deadline_activities(self):
-        """Daily: reminders for measures due within the reminder window (any server)."""
+        """Daily: reminders for measures due within the reminder window, each sent once even
+        when the job runs on two servers at the same time (see ``_claim_reminders``)."""
         limit = fields.Date.context_today(self) + timedelta(days=REMINDER_DAYS)
         measures = self.search(
             [
@@ -174,6 +241,7 @@ class CultureImprovementMeasure(models.Model):
                 ("state", "in", ("planned", "in_progress")),
                 ("date_deadline", "<=", limit),
                 ("user_id", "!=", False),
+                ("reminded_on", "=", False),
             ]
         )
         measures._schedule_deadline_activities()

@@ -73,6 +73,20 @@ class CultureInstitution(models.Model):
         "assessed for three years or more, or never.",
     )
 
+    disclosure_check_ids = fields.One2many(
+        "culture.disclosure.check", "institution_id", string="Disclosure checks"
+    )
+    last_disclosure_check_date = fields.Date(
+        compute="_compute_last_disclosure_check",
+        string="Disclosure last checked on",
+        help="Date of the last recorded disclosure check between campaigns (plan item 3.1).",
+    )
+    last_disclosure_rate = fields.Float(
+        compute="_compute_last_disclosure_check",
+        digits=(5, 2),
+        string="Website disclosure at the last check (%)",
+    )
+
     _sql_constraints = [
         ("name_company_uniq", "unique(name, company_id)", "An institution with this name exists."),
     ]
@@ -116,6 +130,21 @@ class CultureInstitution(models.Model):
         overdue = institutions.filtered("assessment_overdue").ids
         wanted = value if operator == "=" else not value
         return [("id", "in" if wanted else "not in", overdue)]
+
+    def _compute_last_disclosure_check(self):
+        for institution in self:
+            last = institution.disclosure_check_ids.filtered(lambda c: c.state == "done")[:1]
+            institution.last_disclosure_check_date = last.check_date
+            institution.last_disclosure_rate = last.rate
+
+    def action_view_disclosure_checks(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "culture_rating.culture_disclosure_check_action"
+        )
+        action["domain"] = [("institution_id", "=", self.id)]
+        action["context"] = {"default_institution_id": self.id}
+        return action
 
     def action_view_assessments(self):
         self.ensure_one()

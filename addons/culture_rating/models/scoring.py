@@ -10,8 +10,9 @@ general criteria of art. 36.1 of the Fundamentals of the legislation on culture:
 
 Indicator formulas (``FORMULAS``):
 
-* ``disclosure``: information on the stands and on the website against the required list,
-  П_инф = 0.5 x (I_stand / I_norm + I_site / I_norm) x 100;
+* ``disclosure``: information on the stands and on the website against the lists required for
+  each, П_инф = 0.5 x (I_stand / I_norm_stand + I_site / I_norm_site) x 100 (each place has its
+  own norm: the number of items required on the stands, the number required on the website);
 * ``points_per_unit``: a fixed number of points per condition or channel present, at most the
   indicator's maximum (П_дист 30 per channel, П_комф.усл / П_оргдост / П_услугдост 20 per
   condition);
@@ -24,7 +25,9 @@ Conventions of this implementation (the order leaves them open):
 * a share nobody was asked has no value; an indicator without any value scores 0 points
   (an institution with no responses gets 0 on its questionnaire indicators); in a pair, when only
   one of the two groups was asked, the indicator is that group's share;
-* an institution whose disclosure checklist was not checked scores 0 on ``disclosure``;
+* an institution whose disclosure checklist was not checked scores 0 on ``disclosure``; when
+  nothing is required at one of the two places (its norm is 0), the indicator is the share of
+  the other place;
 * indicator values and criterion scores are rounded half up to 2 decimals, and the next level is
   computed from the rounded figures, so that anyone can recompute the published numbers;
 * ranking: descending total; equal totals (to 0.01) share a rank and the next rank is skipped
@@ -59,13 +62,21 @@ def share_pair(first, second):
     return sum(shares) / len(shares)
 
 
-def disclosure(on_stand, on_site, norm):
-    """П_инф = 0.5 x (I_stand / I_norm + I_site / I_norm) x 100; None when not checked."""
-    if norm is None or norm <= 0:
+def disclosure(on_stand, on_site, norm_stand, norm_site):
+    """П_инф = 0.5 x (I_stand / I_norm_stand + I_site / I_norm_site) x 100; None when not
+    checked or nothing is required anywhere."""
+    if norm_stand is None or norm_site is None:
         return None
-    if not (0 <= on_stand <= norm and 0 <= on_site <= norm):
-        raise ValueError(f"{on_stand} / {on_site} items out of {norm}")
-    return 0.5 * (on_stand / norm + on_site / norm) * 100.0
+    if not (0 <= on_stand <= max(norm_stand, 0) and 0 <= on_site <= max(norm_site, 0)):
+        raise ValueError(
+            f"{on_stand} / {norm_stand} on the stands, {on_site} / {norm_site} on site"
+        )
+    shares = [
+        count / norm for count, norm in ((on_stand, norm_stand), (on_site, norm_site)) if norm > 0
+    ]
+    if not shares:
+        return None
+    return sum(shares) / len(shares) * 100.0
 
 
 def points_per_unit(units, points, max_points=MAX_POINTS):
@@ -89,8 +100,9 @@ def direct(value, max_points=MAX_POINTS):
 def indicator_value(formula, inputs, points=0.0, max_points=MAX_POINTS):
     """Points of one indicator (rounded, 0 when there is no data) and whether data was missing.
 
-    ``inputs`` by formula: disclosure (on_stand, on_site, norm); points_per_unit units;
-    share (satisfied, asked); share_pair ((satisfied, asked), (satisfied, asked)); direct value.
+    ``inputs`` by formula: disclosure (on_stand, on_site, norm_stand, norm_site);
+    points_per_unit units; share (satisfied, asked); share_pair ((satisfied, asked),
+    (satisfied, asked)); direct value.
     """
     if formula == "disclosure":
         value = disclosure(*inputs) if inputs else None
@@ -137,3 +149,33 @@ def weights_problem(weights):
     if abs(total - 1.0) > 0.0001:
         return f"the weights add up to {total}, not 1"
     return None
+
+
+# ---------------------------------------------------------------------- open contest (1.1)
+# The open contest for the best culture institution (plan item 1.1) has criteria with points;
+# the jury (commission) scores each criterion; the independent rating may be one criterion.
+
+
+def contest_rating_points(rating_total, max_points):
+    """The independent rating as a criterion: the institution's total (0-100) scaled to the
+    criterion's points, total / 100 x points; 0 when the institution was not rated."""
+    if rating_total is None:
+        return 0.0
+    if not 0 <= rating_total <= MAX_POINTS:
+        raise ValueError(f"rating total {rating_total} is not between 0 and {MAX_POINTS}")
+    return round2(rating_total / MAX_POINTS * max_points)
+
+
+def contest_jury_points(points, max_points):
+    """A criterion scored by the jury: the mean of the jurors' points (each 0 to the maximum)."""
+    if not points:
+        return 0.0
+    for value in points:
+        if not 0 <= value <= max_points:
+            raise ValueError(f"{value} points is not between 0 and {max_points}")
+    return round2(sum(points) / len(points))
+
+
+def contest_total(criterion_points):
+    """An application's total: the sum of its criteria's points."""
+    return round2(sum(criterion_points))

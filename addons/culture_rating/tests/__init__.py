@@ -13,3 +13,8 @@ from . import test_locks_rpc
 from . import test_public_pages
 from . import test_lists
 from . import test_komsomolsk
+from . import test_reminder_concurrency
+from . import test_council_work_plan
+from . import test_deadlines
+from . import test_disclosure_check
+from . import test_contest

@@ -59,6 +59,27 @@ class TestCampaignComputation(CultureRatingCase):
 
         return ALL_YES
 
+    def test_k1_has_a_norm_for_the_stands_and_one_for_the_website(self):
+        # the department requires 7 of the 11 items on the stands (3.1.8-3.1.11 on the site only)
+        items = self.env["culture.checklist.item"].search([])
+        self.assertEqual(len(items), 11)
+        items.filtered(lambda i: i.sequence >= 80).required_on_stand = False
+        self.assertEqual(self.campaign._disclosure_norms(), (7, 11))
+        self._fill()
+        # B shows all 11 on its stands: the 4 not required there do not count
+        self.campaign.action_compute()
+        s = self.scores(self.a)
+        # A: 7 of the 7 stand items, 9 of the 11 site items: 0.5 x (7/7 + 9/11) x 100 = 90.91
+        # (one norm of 11 for both would give 72.73)
+        self.assertEqual(s["1.1"], 90.91)
+        info = self.a.indicator_line_ids.filtered(lambda x: x.indicator_id.code == "1.1")
+        self.assertEqual((info.numerator, info.denominator), (16, 18))
+        self.assertEqual(s["K1"], 85.27)  # 0.3 x 90.91 + 0.3 x 90 + 0.4 x 77.5 = 85.273
+        self.assertEqual(self.scores(self.b)["1.1"], 100.0)
+        # a change of the norms changes the inputs: the approval asks for a new computation
+        items[-1].required_on_site = False
+        self.assertNotEqual(self.campaign._inputs_fingerprint(), self.campaign.input_fingerprint)
+
     def test_every_criterion_against_hand_computation(self):
         self._fill()
         self.campaign.action_compute()

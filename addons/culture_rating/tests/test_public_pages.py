@@ -54,6 +54,23 @@ class TestPublicPagesOnScreens(CultureRatingCase, HttpCase):
             }
         )
         self.plan.action_approve()
+        self.work_plan = self.env["culture.council.work.plan"].create(
+            {
+                "name": "План работы общественного совета по независимой оценке качества 2046",
+                "year": 2046,
+                "item_ids": [
+                    Command.create(
+                        {
+                            "name": "Предложения по показателям оценки, периодичности и способам "
+                            "получения информации (онлайн-голосование, телефон доверия)",
+                            "responsible_name": "Заместитель председателя общественного совета",
+                            "date_deadline": "2046-02-01",
+                        }
+                    )
+                ],
+            }
+        )
+        self.work_plan.action_approve()
 
     def test_public_ranking_on_a_phone(self):
         self._publish()
@@ -69,6 +86,7 @@ class TestPublicPagesOnScreens(CultureRatingCase, HttpCase):
             "/my/culture",
             f"/my/culture/campaign/{self.campaign.id}",
             f"/my/culture/plan/{self.plan.id}",
+            f"/my/culture/workplan/{self.work_plan.id}",
         ):
             self.start_tour(path, "culture_rating_council_phone_tour", login="cr_screen_member")
 

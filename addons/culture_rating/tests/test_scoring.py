@@ -26,12 +26,24 @@ class TestScoringFormulas(BaseCase):
 
     def test_disclosure(self):
         # 7 items on the stands, 9 on the site, 11 required: 0.5 x (7/11 + 9/11) x 100 = 72.73
-        value, no_data = scoring.indicator_value("disclosure", (7, 9, 11))
+        value, no_data = scoring.indicator_value("disclosure", (7, 9, 11, 11))
         self.assertEqual((value, no_data), (72.73, False))
-        self.assertEqual(scoring.indicator_value("disclosure", (11, 11, 11)), (100.0, False))
+        self.assertEqual(scoring.indicator_value("disclosure", (11, 11, 11, 11)), (100.0, False))
         self.assertEqual(scoring.indicator_value("disclosure", None), (0.0, True))
         with self.assertRaises(ValueError):
-            scoring.disclosure(12, 1, 11)
+            scoring.disclosure(12, 1, 11, 11)
+
+    def test_disclosure_has_a_norm_for_the_stands_and_one_for_the_site(self):
+        # 7 items required on the stands, 11 on the site; 5 on the stands, 9 on the site:
+        # 0.5 x (5/7 + 9/11) x 100 = 0.5 x (71.43 + 81.82) = 76.62 (one norm of 11: 63.64)
+        self.assertEqual(scoring.indicator_value("disclosure", (5, 9, 7, 11)), (76.62, False))
+        self.assertEqual(scoring.indicator_value("disclosure", (9, 5, 11, 7)), (76.62, False))
+        self.assertEqual(scoring.indicator_value("disclosure", (7, 9, 7, 11)), (90.91, False))
+        with self.assertRaises(ValueError):
+            scoring.disclosure(8, 9, 7, 11)  # more on the stands than required there
+        # nothing required on the stands: the site's share alone
+        self.assertEqual(scoring.indicator_value("disclosure", (0, 9, 0, 11)), (81.82, False))
+        self.assertEqual(scoring.indicator_value("disclosure", (0, 0, 0, 0)), (0.0, True))
 
     def test_points_per_unit_capped(self):
         self.assertEqual(scoring.indicator_value("points_per_unit", 3, points=30), (90.0, False))
