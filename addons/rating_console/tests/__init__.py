@@ -10,3 +10,4 @@ from . import test_push
 from . import test_ui
 from . import test_bridge_memory
 from . import test_integrity_rpc
+from . import test_tablet
