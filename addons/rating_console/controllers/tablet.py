@@ -71,6 +71,8 @@ class RatingConsoleTablet(http.Controller):
         lang = office._console_lang()
         request.update_context(lang=lang)
         office = office.with_context(lang=lang)
+        Vote = request.env["municipal.console.vote"].with_context(lang=lang)
+        labels = dict(Vote._fields["value"]._description_selection(Vote.env))
         return request.render(
             "rating_console.tablet_console",
             {
@@ -78,6 +80,7 @@ class RatingConsoleTablet(http.Controller):
                 "office": office,
                 "reasons": office.console_reason_ids.with_context(lang=lang),
                 "ask_after_good": office.console_reason_after_good,
+                "labels": labels,
                 "html_lang": lang.replace("_", "-"),
                 "message_type": MESSAGE_TYPE,
                 "max_comment": MAX_COMMENT_LENGTH,

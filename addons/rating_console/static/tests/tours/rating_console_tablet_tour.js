@@ -26,7 +26,7 @@ registry.category("web_tour.tours").add("rating_console_tablet_tour", {
             },
             {
                 content: "A press while no ticket is called is ignored",
-                trigger: ".o_rating_tablet_bad:not(.o_lit)",
+                trigger: ".o_rating_tablet_bad:not(.o_lit):contains('Погано')",
                 run: "click",
             },
             {
