@@ -32,8 +32,10 @@
         "views/res_config_settings_views.xml",
         "wizards/municipal_settings_views.xml",
         "views/municipal_quality_alert_rule_views.xml",
+        "views/municipal_console_reason_views.xml",
         "views/menus.xml",
         "views/portal_templates.xml",
+        "views/tablet_templates.xml",
         "report/monthly_report.xml",
         "report/monthly_report_templates.xml",
     ],
@@ -41,6 +43,10 @@
         "demo/rating_console_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "rating_console/static/src/js/tablet_console.js",
+            "rating_console/static/src/scss/tablet_console.scss",
+        ],
         "web.assets_tests": [
             "rating_console/static/tests/tours/*.js",
         ],

@@ -1,4 +1,6 @@
 from . import res_config_settings
+from . import municipal_office
+from . import municipal_console_reason
 from . import municipal_workplace
 from . import municipal_console
 from . import municipal_console_fault

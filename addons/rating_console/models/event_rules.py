@@ -35,6 +35,18 @@ REASON_WINDOW = "the press is older than the delivery window of {hours} hours"
 REASON_OUT_OF_ORDER = "the press is older than the latest press already stored for this console"
 REASON_NO_SHOW = "ticket {number} was a no-show: a client who was not served does not rate"
 
+# The "why?" a tablet console asks after a Bad (or Good) press travels with the vote.
+MAX_COMMENT_LENGTH = 200
+VALUES_WITH_REASON = ("bad", "good")
+REASON_REASON_TYPE = "'reason' must be the id (an integer) of a reason of the console's office"
+REASON_REASON_VALUE = "a reason goes only with a bad or good vote"
+REASON_REASON_UNKNOWN = "reason {reason} is not an active reason of the console's office"
+REASON_COMMENT = (
+    f"'comment' must be a text of at most {MAX_COMMENT_LENGTH} characters, without control "
+    "characters"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
 
 class EventInputError(ValueError):
     """A field of one event is invalid (the event is rejected with this reason)."""
@@ -124,4 +136,41 @@ def check_event(event, now):
     else:
         if event.get("value") not in VOTE_VALUES:
             raise EventInputError("'value' must be bad, good or excellent")
+        check_reason(event)
+        check_comment(event)
     return at
+
+
+def check_reason(event):
+    """The reason id of a vote (None without), shape only: whether it is a reason of the
+    console's office is checked against the database (:func:`reason_refusal`)."""
+    reason = event.get("reason")
+    if reason is None:
+        return None
+    if isinstance(reason, bool) or not isinstance(reason, int) or not 0 < reason < 2**31:
+        raise EventInputError(REASON_REASON_TYPE)
+    if event.get("value") not in VALUES_WITH_REASON:
+        raise EventInputError(REASON_REASON_VALUE)
+    return reason
+
+
+def check_comment(event):
+    """The client's short text of a vote, stripped (None without or empty)."""
+    comment = event.get("comment")
+    if comment is None:
+        return None
+    if (
+        not isinstance(comment, str)
+        or len(comment) > MAX_COMMENT_LENGTH
+        or _CONTROL.search(comment)
+    ):
+        raise EventInputError(REASON_COMMENT)
+    return comment.strip() or None
+
+
+def reason_refusal(reason, office_reasons):
+    """Why the reason id ``reason`` of a vote is refused, or None; ``office_reasons`` is the set
+    of the ids of the active reasons of the console's office."""
+    if reason is not None and reason not in office_reasons:
+        return REASON_REASON_UNKNOWN.format(reason=reason)
+    return None

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import psycopg2.errors
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import html_escape
 
 from ..bridge.bus import MESSAGE_TYPE, bus_channel
@@ -14,6 +14,12 @@ from . import event_rules
 from .event_rules import EventInputError
 
 DEFAULT_HEARTBEAT_TIMEOUT = 10  # minutes
+# Pairing a tablet console: a short one-time code a manager reads on the console's form and
+# types on the tablet; the server exchanges it for the console's credentials (the token is never
+# shown or typed). 8 characters of 32 (no I, O, 0, 1): 2^40 codes, valid 15 minutes, once.
+PAIRING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+PAIRING_LENGTH = 8
+PAIRING_VALID_MINUTES = 15
 # How long a request waits for the lock of its console (another request of the same console,
 # e.g. a bridge's retry while the first attempt still runs). Past it, PostgreSQL raises
 # LockNotAvailable and Odoo runs the request again (``odoo.service.model.retrying``).
@@ -22,6 +28,20 @@ EVENT_LOCK_TIMEOUT_MS = 10000
 
 def hash_token(token):
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def normalize_pairing_code(code):
+    """The code as typed (any case, with dashes or spaces) -> its canonical form, or None."""
+    if not isinstance(code, str) or len(code) > 32:
+        return None
+    code = code.upper().replace("-", "").replace(" ", "")
+    if len(code) != PAIRING_LENGTH or any(char not in PAIRING_ALPHABET for char in code):
+        return None
+    return code
+
+
+def hash_pairing_code(code):
+    return hashlib.sha256(b"rating_console.pairing:" + code.encode("ascii")).hexdigest()
 
 
 class MunicipalConsole(models.Model):
@@ -56,6 +76,15 @@ class MunicipalConsole(models.Model):
     token_hash = fields.Char(copy=False, index=True, groups="base.group_system", readonly=True)
     bus_channel = fields.Char(copy=False, groups="base.group_system", readonly=True)
     token_generated_at = fields.Datetime(copy=False, readonly=True)
+    pairing_code_hash = fields.Char(
+        copy=False, index="btree_not_null", groups="base.group_system", readonly=True
+    )
+    pairing_expires_at = fields.Datetime(
+        string="Pairing code valid until",
+        copy=False,
+        readonly=True,
+        help="The one-time code to pair a tablet with this console works until then (once).",
+    )
     has_token = fields.Boolean(compute="_compute_has_token")
     last_heartbeat = fields.Datetime(readonly=True, copy=False)
     last_press_at = fields.Datetime(
@@ -119,6 +148,59 @@ class MunicipalConsole(models.Model):
         return self.env["municipal.console.token.wizard"]._show_once(
             token, self.env._("Console token"), console_id=self.id
         )
+
+    # -- pairing a tablet console ----------------------------------------------------------------
+    def action_pair_tablet(self):
+        """A one-time pairing code for a tablet at the workplace, shown once (its hash stored)."""
+        self.ensure_one()
+        if not self.env.su and not self.env.user.has_group("rating_console.group_rating_manager"):
+            raise AccessError(
+                self.env._("Only a manager of the rating consoles pairs a tablet with a console.")
+            )
+        self.check_access("write")
+        if not self.workplace_id:
+            raise UserError(
+                self.env._("Attach the console to a workplace before pairing a tablet.")
+            )
+        code = "".join(secrets.choice(PAIRING_ALPHABET) for _ in range(PAIRING_LENGTH))
+        expires = fields.Datetime.now() + timedelta(minutes=PAIRING_VALID_MINUTES)
+        self.sudo().write(
+            {"pairing_code_hash": hash_pairing_code(code), "pairing_expires_at": expires}
+        )
+        self.message_post(body=self.env._("A pairing code for a tablet was issued."))
+        shown = f"{code[:4]}-{code[4:]}"
+        return self.env["municipal.console.token.wizard"]._show_once(
+            shown, self.env._("Pair a tablet"), console_id=self.id, pairing=True
+        )
+
+    @api.model
+    def _pair_with_code(self, code):
+        """(console, token) for a valid pairing code, used up at once; else (empty, None).
+
+        Server code of the pairing route (superuser): the console gets a new token (the previous
+        device of the console stops working), the code is cleared (single use)."""
+        code = normalize_pairing_code(code)
+        if not code:
+            return self.browse(), None
+        self.flush_model(["pairing_code_hash", "pairing_expires_at", "active"])
+        self.env.cr.execute(
+            """
+            SELECT id, pairing_expires_at FROM municipal_console
+             WHERE pairing_code_hash = %s AND active FOR NO KEY UPDATE
+            """,
+            [hash_pairing_code(code)],
+        )
+        row = self.env.cr.fetchone()
+        if not row:
+            return self.browse(), None
+        console = self.browse(row[0]).sudo()
+        if not row[1] or row[1] < fields.Datetime.now():
+            console.write({"pairing_code_hash": False, "pairing_expires_at": False})
+            return self.browse(), None
+        token = console.generate_token()
+        console.write({"pairing_code_hash": False, "pairing_expires_at": False})
+        console.message_post(body=self.env._("A tablet was paired with the console."))
+        return console, token
 
     @api.model
     def _authenticate(self, serial, token):
@@ -229,6 +311,8 @@ class MunicipalConsole(models.Model):
         now = datetime.now(UTC).replace(tzinfo=None)
         outcome = {}
         votes = []
+        details = {}  # the "why?" of the presses a client explained (tablet console)
+        office_reasons = None  # read once, only for a request with a reason
         for event in events:
             event_id = event["id"]
             if event_id in known:
@@ -240,6 +324,16 @@ class MunicipalConsole(models.Model):
                     refusal = event_rules.press_refusal(at, now, window, latest)
                     if refusal:
                         raise EventInputError(refusal)
+                    reason = event.get("reason")
+                    if reason is not None:
+                        if office_reasons is None:
+                            office_reasons = self._office_reason_ids()
+                        refusal = event_rules.reason_refusal(reason, office_reasons)
+                        if refusal:
+                            raise EventInputError(refusal)
+                    comment = event_rules.check_comment(event)
+                    if reason is not None or comment:
+                        details[event_id] = (reason, comment)
                     latest = max(latest, at) if latest else at
                     votes.append((event_id, event["value"], at))
                     continue
@@ -256,7 +350,7 @@ class MunicipalConsole(models.Model):
         if votes:
             outcome.update(
                 self.env["municipal.console.vote"]._record_console_votes(
-                    self, votes, lock_timeout_ms=EVENT_LOCK_TIMEOUT_MS
+                    self, votes, lock_timeout_ms=EVENT_LOCK_TIMEOUT_MS, details=details
                 )
             )
         if votes and any(outcome.get(event_id) == "accepted" for event_id, _v, _at in votes):
@@ -271,6 +365,20 @@ class MunicipalConsole(models.Model):
             else:
                 result["rejected"].append({"id": event_id, "reason": state})
         return result
+
+    def _office_reason_ids(self):
+        """Ids of the active "why?" reasons of the office of this console's workplace."""
+        self.ensure_one()
+        self.env.cr.execute(
+            """
+            SELECT r.id FROM municipal_console_reason r
+              JOIN municipal_workplace w ON w.office_id = r.office_id
+              JOIN municipal_console c ON c.workplace_id = w.id
+             WHERE c.id = %s AND r.active
+            """,
+            [self.id],
+        )
+        return {row[0] for row in self.env.cr.fetchall()}
 
     def _process_device_event(self, event, at):
         code = event.get("code")
@@ -410,6 +518,8 @@ class MunicipalConsole(models.Model):
     def write(self, vals):
         if "token_hash" in vals and not self.env.su:
             raise AccessError(self.env._("The token is set only by 'Generate token'."))
+        if vals.keys() & {"pairing_code_hash", "pairing_expires_at"} and not self.env.su:
+            raise AccessError(self.env._("A pairing code is issued only by 'Pair a tablet'."))
         result = super().write(vals)
         if vals.keys() & {"serial", "token_hash", "active"}:
             self._clear_credentials()

@@ -40,13 +40,16 @@ _INSERT_VOTES = f"""
     ), inserted AS (
     INSERT INTO municipal_console_vote
            (ticket_id, office_id, company_id, category_id, service_id, employee_id,
-            value, rating, pressed_at, event_id, console_id, workplace_id,
+            value, rating, pressed_at, event_id, console_id, workplace_id, reason_id, comment,
             create_uid, write_uid, create_date, write_date)
     SELECT t.id, t.office_id, t.company_id, COALESCE(t.category_id, s.category_id),
            t.service_id, t.employee_id, e.value, e.rating, e.at, e.event_id, c.id,
-           c.workplace_id, %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+           c.workplace_id, e.reason_id, e.comment,
+           %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
       FROM unnest(%(ord)s::int[], %(event_id)s::varchar[], %(value)s::varchar[],
-                  %(rating)s::int[], %(at)s::timestamp[]) AS e(ord, event_id, value, rating, at)
+                  %(rating)s::int[], %(at)s::timestamp[], %(reason_id)s::int[],
+                  %(comment)s::varchar[])
+           AS e(ord, event_id, value, rating, at, reason_id, comment)
       JOIN c ON TRUE
       JOIN LATERAL ({_TICKET_AT_PRESS}) t ON TRUE
       LEFT JOIN municipal_service s ON s.id = t.service_id
@@ -55,13 +58,14 @@ _INSERT_VOTES = f"""
        AND NOT EXISTS (SELECT 1 FROM municipal_console_fault f WHERE f.event_id = e.event_id)
      ORDER BY e.ord
         ON CONFLICT DO NOTHING
-    RETURNING event_id, pressed_at
+    RETURNING id, event_id, pressed_at
     ), latest AS (
     UPDATE municipal_console
        SET last_press_at = GREATEST(last_press_at, (SELECT max(pressed_at) FROM inserted))
      WHERE id = %(console)s AND EXISTS (SELECT 1 FROM inserted)
     )
-    SELECT inserted.event_id, c.company_id, c.office_id, c.workplace_id FROM inserted, c
+    SELECT inserted.id, inserted.event_id, c.company_id, c.office_id, c.workplace_id
+      FROM inserted, c
 """
 # Why each press that was not inserted was refused.
 _EXPLAIN_REFUSALS = f"""
@@ -117,6 +121,20 @@ class MunicipalConsoleVote(models.Model):
     rating = fields.Integer(required=True, readonly=True, aggregator="avg")
     pressed_at = fields.Datetime(string="Press time", required=True, index=True, readonly=True)
     event_id = fields.Char(required=True, readonly=True)
+    reason_id = fields.Many2one(
+        "municipal.console.reason",
+        index="btree_not_null",
+        readonly=True,
+        ondelete="restrict",
+        help="The reason the client chose on a tablet console after the press (the \"why?\").",
+    )
+    comment = fields.Char(
+        string="Client's comment",
+        readonly=True,
+        help="The short text the client wrote on a tablet console after the press. Never "
+        "published, never shown with the operator's name in public.",
+    )
+    case_ids = fields.One2many("municipal.quality.case", "vote_id", string="Quality cases")
 
     _sql_constraints = [
         ("ticket_uniq", "unique(ticket_id)", "A ticket is rated once."),
@@ -182,8 +200,10 @@ class MunicipalConsoleVote(models.Model):
             )
 
     @api.model
-    def _record_console_votes(self, console, votes, lock_timeout_ms=None):
-        """Record the presses ``votes`` = [(event_id, value, press time)] of ``console``.
+    def _record_console_votes(self, console, votes, lock_timeout_ms=None, details=None):
+        """Record the presses ``votes`` = [(event_id, value, press time)] of ``console``;
+        ``details`` = {event_id: (reason id, comment)} for the presses the client explained on a
+        tablet console (checked already): a Bad one explained opens a quality case.
 
         The only write path of the event API, set-based: one INSERT ... SELECT finds, for each
         press, the ticket called or served at the console's workplace at the press time and
@@ -192,6 +212,7 @@ class MunicipalConsoleVote(models.Model):
         "duplicate" or the reason of the rejection.
         """
         self.env.flush_all()  # tickets changed in this transaction must be visible to SQL
+        details = details or {}
         cr = self.env.cr
         params = {
             "console": console.id,
@@ -201,12 +222,14 @@ class MunicipalConsoleVote(models.Model):
             "value": [value for _event_id, value, _at in votes],
             "rating": [RATINGS[value] for _event_id, value, _at in votes],
             "at": [at for _event_id, _value, at in votes],
+            "reason_id": [details.get(event_id, (None, None))[0] for event_id, *_r in votes],
+            "comment": [details.get(event_id, (None, None))[1] for event_id, *_r in votes],
         }
         # the lock timeout rides with the statement (one round trip for a single vote)
         prefix = f"SET LOCAL lock_timeout = {int(lock_timeout_ms)};" if lock_timeout_ms else ""
         cr.execute(prefix + _INSERT_VOTES, params)
         rows = cr.fetchall()
-        inserted = {row[0] for row in rows}
+        inserted = {event_id: vote_id for vote_id, event_id, *_place in rows}
         outcome = dict.fromkeys(inserted, "accepted")
         refused = [(event_id, at) for event_id, _value, at in votes if event_id not in inserted]
         if refused:
@@ -237,14 +260,42 @@ class MunicipalConsoleVote(models.Model):
             console.invalidate_recordset(["last_press_at"])
             # the console's place as the statement read it, under the console's lock: what the
             # alert rules need next costs no query (a request starts with nothing in cache)
-            _event_id, company_id, office_id, workplace_id = rows[0]
+            _vote_id, _event_id, company_id, office_id, workplace_id = rows[0]
             for name, value in (
                 ("company_id", company_id),
                 ("office_id", office_id),
                 ("workplace_id", workplace_id),
             ):
                 self.env.cache.update(console, console._fields[name], [value])
+            explained = [
+                inserted[event_id]
+                for event_id, value, _at in votes
+                if value == "bad" and event_id in inserted and any(details.get(event_id, ()))
+            ]
+            if explained:
+                self.browse(explained)._open_quality_cases()
         return outcome
+
+    def _open_quality_cases(self):
+        """A Bad vote the client explained (a reason or a text) opens a quality case for the
+        head of the office (the closed loop). The case says what the client said, never who
+        served him: the operator is on the vote, which only the office's staff read."""
+        Case = self.env["municipal.quality.case"]
+        for vote in self.sudo():
+            lang = vote.office_id.sudo()._console_lang()
+            parts = []
+            if vote.reason_id:
+                parts.append(vote.reason_id.with_context(lang=lang).name)
+            if vote.comment:
+                parts.append(vote.comment)
+            Case._case_open(
+                "console",
+                "\n".join(parts),
+                company_id=vote.company_id.id,
+                office_id=vote.office_id.id,
+                service_id=vote.service_id.id,
+                vote_id=vote.id,
+            )
 
     @api.model
     def _demo_history(self, workplaces, days=60, seed=2013):

@@ -11,3 +11,4 @@ from . import test_ui
 from . import test_bridge_memory
 from . import test_integrity_rpc
 from . import test_replica_routing
+from . import test_tablet

@@ -20,6 +20,12 @@ class MunicipalConsoleTokenWizard(models.TransientModel):
     console_id = fields.Many2one("municipal.console", readonly=True)
     user_id = fields.Many2one("res.users", string="Queue system user", readonly=True)
     token = fields.Char(compute="_compute_token", store=False, readonly=True)
+    pairing = fields.Boolean(readonly=True, help="The secret is a one-time pairing code.")
+    tablet_url = fields.Char(compute="_compute_tablet_url", string="Tablet page")
+
+    def _compute_tablet_url(self):
+        for wizard in self:
+            wizard.tablet_url = wizard.get_base_url() + "/rating_console/tablet"
 
     def init(self):
         # earlier versions stored the plain token in this table until *Done*: gone, with them
