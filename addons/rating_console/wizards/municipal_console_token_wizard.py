@@ -20,6 +20,9 @@ class MunicipalConsoleTokenWizard(models.TransientModel):
     console_id = fields.Many2one("municipal.console", readonly=True)
     user_id = fields.Many2one("res.users", string="Queue system user", readonly=True)
     token = fields.Char(compute="_compute_token", store=False, readonly=True)
+    pairing_code = fields.Char(
+        string="Pairing code", compute="_compute_token", store=False, readonly=True
+    )
     pairing = fields.Boolean(readonly=True, help="The secret is a one-time pairing code.")
     tablet_url = fields.Char(compute="_compute_tablet_url", string="Tablet page")
 
@@ -31,10 +34,12 @@ class MunicipalConsoleTokenWizard(models.TransientModel):
         # earlier versions stored the plain token in this table until *Done*: gone, with them
         self.env.cr.execute(f"ALTER TABLE {self._table} DROP COLUMN IF EXISTS token")
 
+    @api.depends("pairing")
     @api.depends_context(SECRET_KEY)
     def _compute_token(self):
         for wizard in self:
             wizard.token = self.env.context.get(SECRET_KEY) or False
+            wizard.pairing_code = wizard.token if wizard.pairing else False
 
     @api.model
     def _show_once(self, secret, title, **vals):
