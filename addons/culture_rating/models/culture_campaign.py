@@ -574,7 +574,12 @@ class CultureCampaign(models.Model):
         """{assessment id: (required items on the stands, required items on the site, items
         checked)}: an item counts at a place only where it is required."""
         self.ensure_one()
-        items = self.env["culture.checklist.item"].sudo().with_context(active_test=False).search([])
+        items = (
+            self.env["culture.checklist.item"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("id", "!=", 0)])
+        )
         on_stand_required = set(items.filtered("required_on_stand").filtered("active").ids)
         on_site_required = set(items.filtered("required_on_site").filtered("active").ids)
         result = {}

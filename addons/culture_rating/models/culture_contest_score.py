@@ -31,7 +31,6 @@ class CultureContestScore(models.Model):
     max_points = fields.Float(related="criterion_id.max_points", string="Out of")
     juror_id = fields.Many2one(
         "res.users",
-        string="Juror",
         required=True,
         readonly=True,
         index=True,

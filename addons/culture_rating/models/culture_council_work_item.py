@@ -38,7 +38,6 @@ class CultureCouncilWorkItem(models.Model):
     )
     responsible_id = fields.Many2one(
         "res.partner",
-        string="Responsible",
         tracking=True,
         help="Member of the council or of the department.",
     )
@@ -60,7 +59,7 @@ class CultureCouncilWorkItem(models.Model):
         tracking=True,
     )
     result = fields.Text(help="What was done: the proposals formed, the decision taken.")
-    meeting_id = fields.Many2one("culture.council.meeting", string="Meeting")
+    meeting_id = fields.Many2one("culture.council.meeting")
     proposal_ids = fields.Many2many("culture.proposal", string="Proposals formed")
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue", search="_search_is_overdue", string="Overdue"

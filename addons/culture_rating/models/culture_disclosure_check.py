@@ -122,7 +122,7 @@ class CultureDisclosureCheck(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        items = self.env["culture.checklist.item"].search([])
+        items = self.env["culture.checklist.item"].search([("active", "=", True)])
         for vals in vals_list:
             if vals.get("checked_by_id") or vals.get("state", "draft") != "draft":
                 raise UserError(self.env._("A check is recorded by its button."))

@@ -113,7 +113,13 @@ class TestCouncilWorkPlan(MunicipalRpcCase, CultureRatingCase):
         # a draft plan is not even readable
         self.plan.action_reset_to_draft()
         self.assertEqual(
-            self.call_json(self.member, "culture.council.work.plan", "search_read", [[]]), []
+            self.call_json(
+                self.member,
+                "culture.council.work.plan",
+                "search_read",
+                [[("id", "=", self.plan.id)]],
+            ),
+            [],
         )
 
     def test_only_the_manager_approves_and_the_approved_plan_is_frozen(self):
