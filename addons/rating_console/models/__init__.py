@@ -10,7 +10,6 @@ from . import municipal_complaint
 from . import municipal_rating_request
 from . import municipal_console_report
 from . import res_users_apikeys
-from . import municipal_office
 from . import municipal_quality_alert_rule
 from . import municipal_quality_case
 from . import municipal_open_data
