@@ -36,7 +36,7 @@ class CultureContestScore(models.Model):
         index=True,
         default=lambda self: self.env.user,
     )
-    points = fields.Float(digits=(6, 2), required=True)
+    points = fields.Float(digits=(6, 2), required=True, aggregator="avg")
     note = fields.Char()
 
     _sql_constraints = [

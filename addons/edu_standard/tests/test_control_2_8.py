@@ -36,7 +36,11 @@ class TestSupervisoryCheck(EduStandardCase):
         )
         self.assertEqual(
             self.env["edu.control.check"].search(
-                [("control_kind", "=", "supervisory"), ("supervisory_body", "=", "fire")]
+                [
+                    ("control_kind", "=", "supervisory"),
+                    ("supervisory_body", "=", "fire"),
+                    ("organization_id", "=", self.organization.id),
+                ]
             ),
             check,
         )
