@@ -1,4 +1,6 @@
-from odoo import api, fields, models
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from . import deadlines, scoring
@@ -275,3 +277,54 @@ class CultureContest(models.Model):
     def action_open_public_page(self):
         self.ensure_one()
         return {"type": "ir.actions.act_url", "url": f"/culture/contest/{self.id}", "target": "new"}
+
+    @api.model
+    def _demo_judged_contest(self, contest, institution, juror):
+        """Demo data (ids): ``contest`` (drafted, its deadline today) announced, one application of
+        ``institution`` submitted, the deadline moved to yesterday (the application period is
+        over), judged by ``juror`` alone and approved by him: a locked contest, application and
+        scores, as a town has them after a contest."""
+        import base64
+
+        contest = self.browse(contest)
+        institution = self.env["culture.institution"].browse(institution)
+        juror = self.env["res.users"].browse(juror).sudo()
+        juror.groups_id = [
+            Command.link(self.env.ref(MANAGER_GROUP).id),
+            Command.link(self.env.ref("culture_rating.group_culture_contest_jury").id),
+        ]
+        contest = contest.with_user(juror)
+        contest.sudo().jury_ids = [Command.set(juror.ids)]
+        contest.action_announce()
+        application = self.env["culture.contest.application"].with_user(juror).create(
+            {
+                "contest_id": contest.id,
+                "institution_id": institution.id,
+                "description": self.env._("Projects of the year, clubs, work with children."),
+            }
+        )
+        application.attachment_ids = [
+            Command.create(
+                {
+                    "name": "report.pdf",
+                    "datas": base64.b64encode(b"%PDF-1.4 demo"),
+                    "res_model": application._name,
+                    "res_id": application.id,
+                }
+            )
+        ]
+        application.action_submit()
+        contest.sudo()._lock_write(
+            {"application_deadline": fields.Date.context_today(self) - timedelta(days=1)}
+        )
+        contest.action_start_judging()
+        for criterion in contest.criterion_ids.filtered(lambda c: c.source == "jury"):
+            self.env["culture.contest.score"].with_user(juror).create(
+                {
+                    "application_id": application.id,
+                    "criterion_id": criterion.id,
+                    "points": criterion.max_points * 0.8,
+                }
+            )
+        contest.action_approve()
+        return True
