@@ -11,3 +11,4 @@ from . import test_access_quality
 from . import test_monitoring
 from . import test_lock_mixin
 from . import test_public_pages
+from . import test_demo

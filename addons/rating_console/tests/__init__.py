@@ -12,3 +12,4 @@ from . import test_bridge_memory
 from . import test_integrity_rpc
 from . import test_replica_routing
 from . import test_tablet
+from . import test_demo_towns
